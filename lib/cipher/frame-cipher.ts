@@ -92,7 +92,7 @@ export function decryptBytes(encrypted: EncryptedFrame, key: Uint8Array, aad?: U
     checkGcmOnly(mode, nonce ?? undefined, aad);
     return ecbDecrypt(key, ciphertext);
   }
-  if (nonce === null) throw new TypeError(`a ${MODE_INFO.gcm.name} frame needs its nonce`);
+  if (nonce === null) throw new TypeError(`an ${MODE_INFO.gcm.name} frame needs its nonce`);
   return gcmDecrypt(key, nonce, ciphertext, aad);
 }
 

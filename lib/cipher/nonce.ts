@@ -28,6 +28,7 @@ export class NonceSequence {
   constructor(salt: Uint8Array = randomBytes(SALT_LENGTH), start = 0n) {
     if (!(salt instanceof Uint8Array)) throw new TypeError('salt must be a Uint8Array');
     if (salt.length !== SALT_LENGTH) throw new RangeError(`salt must be ${SALT_LENGTH} bytes, got ${salt.length}`);
+    if (typeof start !== 'bigint') throw new TypeError(`counter start must be a bigint, got ${typeof start}`);
     if (start < 0n || start > MAX_COUNTER) throw new RangeError(`counter start must be 0 to 2^64-1, got ${start}`);
     this.salt = salt.slice();
     this.counter = start;

@@ -1,0 +1,23 @@
+/** The same ciphers through node:crypto (OpenSSL): an implementation independent of @noble/ciphers. */
+import { createCipheriv } from 'node:crypto';
+import { concatBytes } from './hex';
+
+/** AES-128-ECB with PKCS#7 padding, as `openssl enc -aes-128-ecb`. */
+export function opensslEcb(key: Uint8Array, plaintext: Uint8Array): Uint8Array {
+  const cipher = createCipheriv('aes-128-ecb', key, null);
+  return concatBytes(cipher.update(plaintext), cipher.final());
+}
+
+/** AES-128 on whole blocks, no padding. */
+export function opensslEcbRaw(key: Uint8Array, blocks: Uint8Array): Uint8Array {
+  const cipher = createCipheriv('aes-128-ecb', key, null).setAutoPadding(false);
+  return concatBytes(cipher.update(blocks), cipher.final());
+}
+
+/** AES-256-GCM: ciphertext ‖ 16-byte tag. */
+export function opensslGcm(key: Uint8Array, nonce: Uint8Array, plaintext: Uint8Array, aad?: Uint8Array): Uint8Array {
+  const cipher = createCipheriv('aes-256-gcm', key, nonce);
+  if (aad) cipher.setAAD(aad);
+  const body = concatBytes(cipher.update(plaintext), cipher.final());
+  return concatBytes(body, cipher.getAuthTag());
+}
