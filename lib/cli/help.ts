@@ -1,0 +1,81 @@
+/**
+ * The CLI's help texts, kept apart from the code that parses and runs commands so that what the user
+ * reads can be reviewed in one place. Every line fits in 100 columns.
+ */
+
+/** `ecb-lens --help`. */
+export const MAIN_HELP = `Usage: npm run cli -- <command> [options]
+
+Encrypts a PNG's pixels with AES-128-ECB or AES-256-GCM and writes the ciphertext as a picture, so
+you can see what ECB leaks; decrypts such a picture again.
+
+Commands:
+  encrypt --mode ecb|gcm [--key HEX] [--nonce HEX] [--aad HEX] [--layout rgb|rgba|gray]
+          [--bits 1-8] IN.png OUT.png
+      writes the ciphertext picture and prints a one-line JSON summary
+  decrypt --key HEX IN.png OUT.png
+      restores the pixels that were encrypted
+  help [encrypt|decrypt]
+      shows this help or a command's (as does <command> --help)
+
+Exit status:
+  0  done
+  1  authentication failed: a GCM picture was altered, or its key or AAD is wrong
+  2  usage error or bad input: unknown command or option, bad value, missing or unreadable file,
+     not a PNG, a PNG over 4096 px a side or 16,777,216 pixels, interlaced or corrupt, not an ECB
+     Lens ciphertext picture or one with damaged text chunks, or a wrong key for an ECB picture
+     (it shows as invalid padding)
+  3  internal error (a bug: please report it)
+Every error is one line on stderr starting with "ecb-lens: ".
+`;
+
+/** `ecb-lens encrypt --help`. */
+export const ENCRYPT_HELP = `Usage: npm run cli -- encrypt --mode ecb|gcm [options] IN.png OUT.png
+
+Encrypts IN.png's pixels and writes OUT.png, a picture whose pixels are the ciphertext bytes: an
+8-bit RGB, RGBA (alpha 255) or greyscale PNG, as --layout says. What the picture cannot show goes
+into its ecb-lens:* text chunks (mode, layout, bits, size, the ECB padding or the GCM nonce and tag,
+the AAD, and for rgba the fourth byte of every pixel), so that decrypt needs only the key.
+
+Options:
+  --mode ecb|gcm          ecb: AES-128-ECB with PKCS#7 padding; gcm: AES-256-GCM (required)
+  --key HEX               16 bytes (32 hex digits) for ecb, 32 bytes (64 hex digits) for gcm;
+                          random from the system CSPRNG when omitted
+  --nonce HEX             gcm only: 12 bytes (24 hex digits), random when omitted; never encrypt
+                          twice with the same key and nonce
+  --aad HEX               gcm only: additional authenticated data, stored in the picture
+  --layout rgb|rgba|gray  what is encrypted per pixel: R,G,B (3 bytes), R,G,B,A (4) or BT.601
+                          luma (1); default rgb
+  --bits 1-8              colour depth: keep the top N bits of every byte before encrypting;
+                          default 8. Fewer bits make more blocks equal, and ECB's leak stronger
+  -h, --help              show this help
+
+Input: a PNG of any colour type, at most 4096 px a side and 16,777,216 pixels, not interlaced.
+
+Prints one line of JSON to stdout with:
+  mode, key (hex), nonce (hex; null for ecb), width, height, layout, bits,
+  plaintextBytes   bytes encrypted: width x height x bytes per pixel
+  ciphertextBytes  ecb: plaintext and PKCS#7 padding; gcm: plaintext and the 16-byte tag
+  blocks           whole 16-byte ciphertext blocks counted (the GCM tag is left out)
+  duplicateBlocks  how many of those blocks have a value that occurs more than once among them:
+                   many for ECB over flat areas (the leak), essentially none for GCM
+
+Example: npm run cli -- encrypt --mode ecb --layout rgb --bits 3 tux.png tux-ecb.png
+`;
+
+/** `ecb-lens decrypt --help`. */
+export const DECRYPT_HELP = `Usage: npm run cli -- decrypt --key HEX IN.png OUT.png
+
+Decrypts a ciphertext picture written by encrypt and writes exactly the pixels that were encrypted
+(after colour-depth reduction) as an 8-bit PNG: RGB for layout rgb, RGBA for rgba, greyscale for
+gray. Mode, layout, nonce, tag and AAD come from IN.png's ecb-lens:* text chunks.
+
+Options:
+  --key HEX   the key encrypt printed: 32 hex digits for an ecb picture, 64 for gcm (required)
+  -h, --help  show this help
+
+OUT.png is written only once decryption has succeeded. A GCM picture with a changed pixel, nonce
+or tag, or the wrong key, fails authentication: exit 1, "authentication failed", no OUT.png.
+A wrong key for an ECB picture usually shows as invalid padding: exit 2, "wrong key or damaged
+ciphertext"; about once in 256 the padding looks valid by chance and noise is written instead.
+`;

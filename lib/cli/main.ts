@@ -1,0 +1,39 @@
+/**
+ * The CLI's entry: picks the command and hands it the rest of the words. It takes argv and output
+ * streams and resolves to an exit status instead of touching `process`, so tests run it in-process.
+ */
+import { decryptCommand } from './decrypt';
+import { encryptCommand } from './encrypt';
+import { DECRYPT_HELP, ENCRYPT_HELP, MAIN_HELP } from './help';
+import { UsageError } from './args';
+import { EXIT, guard, type CliIo, type ExitCode } from './outcome';
+
+const COMMANDS = { encrypt: encryptCommand, decrypt: decryptCommand } as const;
+const HELP: Record<string, string> = { encrypt: ENCRYPT_HELP, decrypt: DECRYPT_HELP };
+
+function help(topics: readonly string[], io: CliIo): Promise<ExitCode> {
+  return guard(io, async () => {
+    if (topics.length > 1) throw new UsageError(`help takes at most one command, got ${topics.length}`);
+    const topic = topics[0];
+    if (topic !== undefined && !Object.hasOwn(HELP, topic)) {
+      throw new UsageError(`no help for ${JSON.stringify(topic)}: commands are encrypt and decrypt`);
+    }
+    io.stdout.write(topic === undefined ? MAIN_HELP : HELP[topic]);
+    return EXIT.ok;
+  });
+}
+
+/**
+ * Runs the command line `argv` (without node and the script); resolves to the exit status.
+ * @example process.exitCode = await run(process.argv.slice(2), process)
+ */
+export function run(argv: readonly string[], io: CliIo): Promise<ExitCode> {
+  const [command, ...rest] = argv;
+  if (command === 'help' || command === '--help' || command === '-h') return help(rest, io);
+  if (command === 'encrypt' || command === 'decrypt') return COMMANDS[command](rest, io);
+  return guard(io, async () => {
+    if (command === undefined) throw new UsageError('no command given: use encrypt, decrypt or help');
+    if (command.startsWith('-')) throw new UsageError(`unknown option ${command}: the command comes first (encrypt, decrypt or help)`);
+    throw new UsageError(`unknown command ${JSON.stringify(command)}: use encrypt, decrypt or help`);
+  });
+}

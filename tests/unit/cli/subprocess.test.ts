@@ -1,0 +1,54 @@
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { readFile, writeFile } from 'node:fs/promises';
+import { describe, it } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import { gradientPng, pixels } from '../../fixtures/png/images';
+import { changePixel } from '../../fixtures/png/tamper';
+import { workspace, type CliResult } from './harness';
+
+const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
+
+/** `node --import tsx scripts/cli.ts …` as `npm run cli -- …` runs it, in a real process. */
+function cliProcess(...argv: string[]): Promise<CliResult> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/cli.ts', ...argv], { cwd: ROOT });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (text: string) => (stdout += text));
+    child.stderr.setEncoding('utf8').on('data', (text: string) => (stderr += text));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr }));
+  });
+}
+
+describe('the CLI as a real process', () => {
+  it('exits 0 with JSON on stdout, 1 for a tampered GCM picture, 2 for bad usage, never a stack trace', async (t) => {
+    const { path, list } = await workspace(t, { 'in.png': gradientPng() });
+
+    const encrypted = await cliProcess('encrypt', '--mode', 'gcm', '--layout', 'rgba', '--bits', '4', path('in.png'), path('enc.png'));
+    assert.equal(encrypted.stderr, '');
+    assert.equal(encrypted.code, 0);
+    const summary = JSON.parse(encrypted.stdout) as { key: string; layout: string };
+    assert.equal(summary.layout, 'rgba');
+    assert.equal(encrypted.stdout.split('\n').length, 2, 'one line and its newline');
+
+    const decrypted = await cliProcess('decrypt', '--key', summary.key, path('enc.png'), path('dec.png'));
+    assert.deepEqual(decrypted, { code: 0, stdout: '', stderr: '' });
+    assert.equal(pixels(new Uint8Array(await readFile(path('dec.png')))).width, 37);
+
+    await writeFile(path('tampered.png'), changePixel(new Uint8Array(await readFile(path('enc.png'))), 'rgba'));
+    assert.deepEqual(await cliProcess('decrypt', '--key', summary.key, path('tampered.png'), path('out.png')), {
+      code: 1,
+      stdout: '',
+      stderr: 'ecb-lens: authentication failed: the GCM tag does not match this ciphertext and key\n',
+    });
+
+    assert.deepEqual(await cliProcess('encrypt', '--mode', 'ecb', '--bits', '9', path('in.png'), path('x.png')), {
+      code: 2,
+      stdout: '',
+      stderr: 'ecb-lens: --bits must be an integer from 1 to 8, got 9\n',
+    });
+    assert.deepEqual(await list(), ['dec.png', 'enc.png', 'in.png', 'tampered.png']);
+  });
+});
