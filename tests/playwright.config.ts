@@ -25,7 +25,7 @@ export default defineConfig({
   },
   projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'], channel: undefined } }],
   webServer: {
-    command: `node node_modules/next/dist/bin/next start -p ${PORT}`,
+    command: `node scripts/next.mjs start -p ${PORT}`,
     cwd: '..',
     url: `http://localhost:${PORT}`,
     reuseExistingServer: !process.env.CI,

@@ -1,0 +1,47 @@
+import type { Ref } from 'react';
+import type { PanelId } from '@/lib/worker/protocol';
+import { PANEL_COPY } from './panel-copy';
+
+const ACCENT: Record<PanelId, string> = {
+  original: 'bg-slate-200 text-slate-700 dark:bg-slate-800 dark:text-slate-200',
+  ecb: 'bg-rose-100 text-rose-800 dark:bg-rose-950 dark:text-rose-200',
+  gcm: 'bg-emerald-100 text-emerald-800 dark:bg-emerald-950 dark:text-emerald-200',
+  decrypted: 'bg-amber-100 text-amber-800 dark:bg-amber-950 dark:text-amber-200',
+};
+
+/** One panel: title, badge, the canvas the workers draw into, and its caption. */
+export function PanelFigure({
+  panel,
+  canvasRef,
+  caption = true,
+  children,
+}: {
+  panel: PanelId;
+  canvasRef: Ref<HTMLCanvasElement>;
+  caption?: boolean;
+  children?: React.ReactNode;
+}) {
+  const copy = PANEL_COPY[panel];
+  return (
+    <figure className="flex min-w-0 flex-col gap-2">
+      <div className="flex items-baseline justify-between gap-2">
+        <h3 className="text-sm font-semibold tracking-tight">{copy.title}</h3>
+        <span className={`rounded-full px-2 py-0.5 text-[11px] font-medium whitespace-nowrap ${ACCENT[panel]}`}>
+          {copy.badge}
+        </span>
+      </div>
+      <div className="overflow-hidden rounded-lg bg-slate-900 ring-1 ring-slate-900/10 dark:ring-white/10">
+        <canvas
+          ref={canvasRef}
+          data-testid={`panel-${panel}`}
+          aria-label={`${copy.title} panel`}
+          className="pixelated block h-auto w-full"
+          width={1}
+          height={1}
+        />
+      </div>
+      {caption && <figcaption className="text-sm leading-snug text-slate-600 dark:text-slate-400">{copy.caption}</figcaption>}
+      {children}
+    </figure>
+  );
+}
