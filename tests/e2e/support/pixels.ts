@@ -23,7 +23,7 @@ export async function readCanvas(canvas: Locator): Promise<{ width: number; heig
 /** RGBA → the RGB bytes the `rgb` layout encrypts (alpha dropped). */
 export function rgbBytes(rgba: Uint8Array): Uint8Array {
   const out = new Uint8Array((rgba.length / 4) * 3);
-  for (let p = 0, s = 0, d = 0; s < rgba.length; p++, s += 4, d += 3) {
+  for (let s = 0, d = 0; s < rgba.length; s += 4, d += 3) {
     out[d] = rgba[s];
     out[d + 1] = rgba[s + 1];
     out[d + 2] = rgba[s + 2];
