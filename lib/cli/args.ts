@@ -55,7 +55,8 @@ export function parseCommand(command: string, argv: readonly string[], spec: Opt
       help = true;
       continue;
     }
-    if (value === undefined || (!inlineValue && value.startsWith('-'))) throw new UsageError(`${rawName} needs a value`);
+    if (value === undefined || (!inlineValue && value.startsWith('-')))
+      throw new UsageError(`${rawName} needs a value`);
     values[name] = value;
   }
   return { values, help, files };

@@ -36,7 +36,9 @@ export function decryptCommand(argv: readonly string[], io: CliIo): Promise<Exit
     const picture = aboutFile(input, () => readCipherPicture(bytes));
     const { keyLength, name } = MODE_INFO[picture.encrypted.mode];
     if (key.length !== keyLength) {
-      throw new OptionError(`--key must be ${keyLength} bytes (${2 * keyLength} hex digits) for ${input}, an ${name} picture, got ${key.length}`);
+      throw new OptionError(
+        `--key must be ${keyLength} bytes (${2 * keyLength} hex digits) for ${input}, an ${name} picture, got ${key.length}`,
+      );
     }
     await writeOutputFile(output, decryptCipherPicture(picture, key));
     return EXIT.ok;

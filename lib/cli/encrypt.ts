@@ -52,7 +52,14 @@ export function summarize({ key, encrypted }: EncryptedPng): EncryptSummary {
  */
 export function encryptCommand(argv: readonly string[], io: CliIo): Promise<ExitCode> {
   return guard(io, async () => {
-    const spec = { mode: 'string', key: 'string', nonce: 'string', aad: 'string', layout: 'string', bits: 'string' } as const;
+    const spec = {
+      mode: 'string',
+      key: 'string',
+      nonce: 'string',
+      aad: 'string',
+      layout: 'string',
+      bits: 'string',
+    } as const;
     const { values, help, files } = parseCommand('encrypt', argv, spec);
     if (help) {
       io.stdout.write(ENCRYPT_HELP);

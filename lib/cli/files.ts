@@ -75,7 +75,8 @@ export function aboutFile<T>(path: string, action: () => T): T {
   try {
     return action();
   } catch (error) {
-    if (error instanceof PngError || error instanceof CipherPictureError) throw new FileError(`${path}: ${error.message}`);
+    if (error instanceof PngError || error instanceof CipherPictureError)
+      throw new FileError(`${path}: ${error.message}`);
     throw error;
   }
 }

@@ -56,8 +56,14 @@ export function countRepeatedBlocks(bytes: Uint8Array, table = new BlockTable())
   let distinct = 0;
   for (let b = 0; b < blocks; b++) {
     const o = b * 4;
-    const w0 = w[o], w1 = w[o + 1], w2 = w[o + 2], w3 = w[o + 3];
-    let h = Math.imul(w0 ^ Math.imul(w1, 0x9e3779b1) ^ Math.imul(w2, 0x85ebca77) ^ Math.imul(w3, 0xc2b2ae3d), 0x27d4eb2f);
+    const w0 = w[o],
+      w1 = w[o + 1],
+      w2 = w[o + 2],
+      w3 = w[o + 3];
+    let h = Math.imul(
+      w0 ^ Math.imul(w1, 0x9e3779b1) ^ Math.imul(w2, 0x85ebca77) ^ Math.imul(w3, 0xc2b2ae3d),
+      0x27d4eb2f,
+    );
     h ^= h >>> 15;
     let slot = h & mask;
     for (;;) {
