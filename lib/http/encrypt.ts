@@ -22,7 +22,7 @@ function statusOf(error: PngError): number {
  * - 400 bad `mode`/`layout`/`bits`/`key`, or any other parameter · 405 not POST (`Allow: POST`)
  * - 413 body over 16 MiB · 415 not a PNG · 422 over 4096 px a side or 16,777,216 pixels,
  *   interlaced, truncated or corrupt · 500 a bug. Errors are `{ "error": "…" }`; nothing is cached.
- * @example export const POST = handleEncryptRequest; // in app/api/encrypt/route.ts
+ * @example export const POST = handleEncryptRequest; // in app/api/encrypt/route.node.ts
  */
 export async function handleEncryptRequest(request: Request): Promise<Response> {
   try {

@@ -18,9 +18,13 @@ export function parseEncryptParams(search: URLSearchParams): EncryptPngOptions {
   for (const [name, value] of search) {
     const parameter = ENCRYPT_PARAMETERS.find((p) => p === name);
     if (!parameter) {
-      throw new HttpError(400, `unknown parameter ${JSON.stringify(name)}: accepted are ${ENCRYPT_PARAMETERS.join(', ')}`);
+      throw new HttpError(
+        400,
+        `unknown parameter ${JSON.stringify(name)}: accepted are ${ENCRYPT_PARAMETERS.join(', ')}`,
+      );
     }
-    if (text[parameter] !== undefined) throw new HttpError(400, `parameter ${JSON.stringify(name)} is given more than once`);
+    if (text[parameter] !== undefined)
+      throw new HttpError(400, `parameter ${JSON.stringify(name)} is given more than once`);
     text[parameter] = value;
   }
   try {
