@@ -65,7 +65,7 @@ export function StillDemo({
     const picture = source.current;
     if (!picture) return;
     createImageBitmap(picture)
-      .then((copy) => engine.current?.submit(copy, { layout: 'rgb', bits: 8, ecbKey: next.ecb, gcmKey: next.gcm }, null))
+      .then((copy) => engine.current?.submit(copy, { layout: 'rgb', bits: 8, ecbKey: next.ecb, gcmKey: next.gcm, analytics: false, motion: false }, null))
       .catch(fail);
   };
 

@@ -24,7 +24,9 @@ export function ecbEncrypt(key: Uint8Array, plaintext: Uint8Array, out?: Uint8Ar
   if (!(plaintext instanceof Uint8Array)) throw new TypeError('plaintext must be a Uint8Array');
   const length = ecbCiphertextLength(plaintext.length);
   if (out && out.length !== length) {
-    throw new RangeError(`output buffer must be ${length} bytes for ${plaintext.length} plaintext bytes, got ${out.length}`);
+    throw new RangeError(
+      `output buffer must be ${length} bytes for ${plaintext.length} plaintext bytes, got ${out.length}`,
+    );
   }
   return ecb(key).encrypt(plaintext, out);
 }

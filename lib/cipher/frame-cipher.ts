@@ -40,8 +40,10 @@ export interface EncryptedFrame {
 
 function checkGcmOnly(mode: Mode, nonce: Uint8Array | undefined, aad: Uint8Array | undefined): void {
   if (mode !== 'ecb') return;
-  if (nonce !== undefined) throw new TypeError(`a nonce applies to ${MODE_INFO.gcm.name} only; ${MODE_INFO.ecb.name} takes none`);
-  if (aad !== undefined) throw new TypeError(`AAD applies to ${MODE_INFO.gcm.name} only; ${MODE_INFO.ecb.name} takes none`);
+  if (nonce !== undefined)
+    throw new TypeError(`a nonce applies to ${MODE_INFO.gcm.name} only; ${MODE_INFO.ecb.name} takes none`);
+  if (aad !== undefined)
+    throw new TypeError(`AAD applies to ${MODE_INFO.gcm.name} only; ${MODE_INFO.ecb.name} takes none`);
 }
 
 /**

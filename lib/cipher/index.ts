@@ -3,7 +3,16 @@ export { AuthenticationError } from './errors';
 export { parseHex, toHex } from './hex';
 export { asBytes, checkFrame, type Frame } from './frame';
 export { checkBits, depthMask, MAX_BITS, MIN_BITS } from './depth';
-export { bytesPerPixel, checkLayout, LAYOUTS, luma, packFrame, plaintextLength, unpackFrame, type Layout } from './layout';
+export {
+  bytesPerPixel,
+  checkLayout,
+  LAYOUTS,
+  luma,
+  packFrame,
+  plaintextLength,
+  unpackFrame,
+  type Layout,
+} from './layout';
 export { checkKey, checkMode, generateKey, MODE_INFO, MODES, parseKey, randomBytes, type Mode } from './keys';
 export { BLOCK, ecbCiphertextLength, ecbDecrypt, ecbEncrypt } from './ecb';
 export { checkNonce, gcmDecrypt, gcmDecryptAsync, gcmEncrypt, gcmEncryptAsync, NONCE_LENGTH, TAG_LENGTH } from './gcm';

@@ -41,8 +41,10 @@ export class NonceSequence {
 
   /** The next nonce, written into `out` (12 bytes) when given. */
   next(out: Uint8Array = new Uint8Array(NONCE_LENGTH)): Uint8Array {
-    if (out.length !== NONCE_LENGTH) throw new RangeError(`nonce buffer must be ${NONCE_LENGTH} bytes, got ${out.length}`);
-    if (this.counter > MAX_COUNTER) throw new RangeError('nonce counter exhausted: start a new sequence with a new key');
+    if (out.length !== NONCE_LENGTH)
+      throw new RangeError(`nonce buffer must be ${NONCE_LENGTH} bytes, got ${out.length}`);
+    if (this.counter > MAX_COUNTER)
+      throw new RangeError('nonce counter exhausted: start a new sequence with a new key');
     out.set(this.salt, 0);
     new DataView(out.buffer, out.byteOffset, out.byteLength).setBigUint64(SALT_LENGTH, this.counter, false);
     this.counter += 1n;

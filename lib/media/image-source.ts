@@ -8,7 +8,7 @@ import { SourceError, type FrameSource } from './source';
 
 /** Longest side the lab decodes. */
 export const MAX_PICTURE_SIDE = 8192;
-/** Most pixels the lab decodes: 16 megapixels, about 64 MB once decoded. */
+/** Most pixels the lab decodes: 2²⁴ (16.8 megapixels), about 64 MB once decoded. */
 export const MAX_PICTURE_PIXELS = 16_777_216;
 
 /** Width and height that fit `maxWidth`, keeping the aspect ratio; never upscales; at least 1 × 1. */
@@ -23,7 +23,7 @@ export function checkPictureSize(name: string, width: number, height: number): v
   if (width > MAX_PICTURE_SIDE || height > MAX_PICTURE_SIDE || width * height > MAX_PICTURE_PIXELS) {
     throw new SourceError(
       `“${name}” is ${width}×${height} pixels, too large to decode here: the lab takes pictures up to ` +
-        `${MAX_PICTURE_SIDE} px a side and ${MAX_PICTURE_PIXELS / 1_048_576} megapixels. Scale it down first.`,
+        `${MAX_PICTURE_SIDE} px a side and ${MAX_PICTURE_PIXELS.toLocaleString('en-US')} pixels. Scale it down first.`,
     );
   }
 }
@@ -50,7 +50,10 @@ export async function looksLikePicture(blob: Blob): Promise<boolean> {
  * Opens a picture from a same-origin URL (a sample) or a File.
  * @example const source = await openPicture(file);
  */
-export async function openPicture(input: string | Blob, name = input instanceof File ? input.name : String(input)): Promise<FrameSource> {
+export async function openPicture(
+  input: string | Blob,
+  name = input instanceof File ? input.name : String(input),
+): Promise<FrameSource> {
   let blob: Blob;
   if (typeof input === 'string') {
     const response = await fetch(input);
@@ -69,7 +72,14 @@ export async function openPicture(input: string | Blob, name = input instanceof 
   } catch {
     throw new SourceError(`“${name}” could not be decoded: the picture is damaged or truncated.`);
   }
-  return new PictureSource(picture, { kind: 'picture', name, width: picture.width, height: picture.height, duration: null, fps: null });
+  return new PictureSource(picture, {
+    kind: 'picture',
+    name,
+    width: picture.width,
+    height: picture.height,
+    duration: null,
+    fps: null,
+  });
 }
 
 /** Fetches a same-origin picture and decodes it at most `maxWidth` wide (used by still demos). */
@@ -77,7 +87,11 @@ export async function loadPicture(url: string, maxWidth: number): Promise<ImageB
   const source = await openPicture(url);
   const { width, height } = fitWidth(source.info.width, source.info.height, maxWidth);
   try {
-    return await createImageBitmap(source.picture as ImageBitmap, { resizeWidth: width, resizeHeight: height, resizeQuality: 'high' });
+    return await createImageBitmap(source.picture as ImageBitmap, {
+      resizeWidth: width,
+      resizeHeight: height,
+      resizeQuality: 'high',
+    });
   } finally {
     source.dispose();
   }

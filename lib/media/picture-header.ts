@@ -34,9 +34,14 @@ function gif(view: DataView, bytes: Uint8Array): PictureHeader | null {
   return { format: 'gif', width: view.getUint16(6, true), height: view.getUint16(8, true) };
 }
 
+/** DIB header sizes of the BMP variants (OS/2 1.x and 2.x, BITMAPINFOHEADER to BITMAPV5HEADER). */
+const DIB_SIZES = [12, 16, 40, 52, 56, 64, 108, 124];
+
 function bmp(view: DataView, bytes: Uint8Array): PictureHeader | null {
   if (ascii(bytes, 0, 2) !== 'BM' || bytes.length < 26) return null;
   const dibSize = view.getUint32(14, true);
+  // Text that happens to start with "BM" is not a bitmap: its bytes 14–17 are no DIB header size.
+  if (!DIB_SIZES.includes(dibSize)) return null;
   if (dibSize === 12) return { format: 'bmp', width: view.getUint16(18, true), height: view.getUint16(20, true) };
   // BITMAPINFOHEADER and later: signed; a negative height means top-down rows.
   return { format: 'bmp', width: Math.abs(view.getInt32(18, true)), height: Math.abs(view.getInt32(22, true)) };
@@ -45,7 +50,7 @@ function bmp(view: DataView, bytes: Uint8Array): PictureHeader | null {
 function jpeg(view: DataView, bytes: Uint8Array): PictureHeader | null {
   if (bytes[0] !== 0xff || bytes[1] !== 0xd8) return null;
   let at = 2;
-  while (at + 9 < bytes.length) {
+  while (at + 9 <= bytes.length) {
     if (bytes[at] !== 0xff) return { format: 'jpeg', width: 0, height: 0 };
     const marker = bytes[at + 1];
     if (marker === 0xff) {
@@ -63,7 +68,8 @@ function jpeg(view: DataView, bytes: Uint8Array): PictureHeader | null {
 }
 
 function webp(view: DataView, bytes: Uint8Array): PictureHeader | null {
-  if (ascii(bytes, 0, 4) !== 'RIFF' || ascii(bytes, 8, 4) !== 'WEBP' || bytes.length < 30) return null;
+  if (ascii(bytes, 0, 4) !== 'RIFF' || ascii(bytes, 8, 4) !== 'WEBP') return null;
+  if (bytes.length < 30) return { format: 'webp', width: 0, height: 0 };
   const chunk = ascii(bytes, 12, 4);
   if (chunk === 'VP8X') {
     const width = 1 + (bytes[24] | (bytes[25] << 8) | (bytes[26] << 16));

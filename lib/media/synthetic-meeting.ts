@@ -164,7 +164,8 @@ const BARS: readonly { label: string; value: number }[] = [
 const WEEKLY_USERS = [31, 34, 33, 38, 41, 40, 46, 52] as const;
 
 function checkTime(timeSeconds: number): void {
-  if (typeof timeSeconds !== 'number') throw new TypeError(`time must be a number of seconds, got ${typeof timeSeconds}`);
+  if (typeof timeSeconds !== 'number')
+    throw new TypeError(`time must be a number of seconds, got ${typeof timeSeconds}`);
   if (!Number.isFinite(timeSeconds) || timeSeconds < 0 || timeSeconds > MEETING_DURATION_S) {
     throw new RangeError(`time must be from 0 to ${MEETING_DURATION_S} seconds, got ${timeSeconds}`);
   }
@@ -266,7 +267,15 @@ function drawRoom(ctx: MeetingContext): void {
 function drawLeaf(ctx: MeetingContext, x: number, y: number, length: number, angle: number, color: string): void {
   ctx.fillStyle = color;
   ctx.beginPath();
-  ctx.ellipse(x + Math.round(Math.sin(angle) * length * 0.5), y - Math.round(Math.cos(angle) * length * 0.5), 22, length / 2, angle, 0, TAU);
+  ctx.ellipse(
+    x + Math.round(Math.sin(angle) * length * 0.5),
+    y - Math.round(Math.cos(angle) * length * 0.5),
+    22,
+    length / 2,
+    angle,
+    0,
+    TAU,
+  );
   ctx.fill();
 }
 
@@ -634,9 +643,13 @@ function drawSelfView(ctx: MeetingContext, timeSeconds: number): void {
  * drawMeetingFrame(ctx, 1280, 720, 6); // the shared slide, before it changes
  */
 export function drawMeetingFrame(ctx: MeetingContext, width: number, height: number, timeSeconds: number): void {
-  for (const [name, value] of [['width', width], ['height', height]] as const) {
+  for (const [name, value] of [
+    ['width', width],
+    ['height', height],
+  ] as const) {
     if (typeof value !== 'number') throw new TypeError(`${name} must be a number, got ${typeof value}`);
-    if (!Number.isInteger(value) || value <= 0) throw new RangeError(`${name} must be a positive integer, got ${value}`);
+    if (!Number.isInteger(value) || value <= 0)
+      throw new RangeError(`${name} must be a positive integer, got ${value}`);
   }
   const scene = meetingSceneAt(timeSeconds);
   const scale = Math.min(width / MEETING_WIDTH, height / MEETING_HEIGHT);

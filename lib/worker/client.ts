@@ -1,19 +1,31 @@
 /**
- * The page's side of the lab workers. Two frames may be in flight at once, so the primary worker packs
- * and encrypts frame n+1 with GCM while the ECB worker is still on frame n; one more may wait, and a
+ * The page's side of the lab workers. Two frames may be in flight at once, so the primary worker reads,
+ * packs and ECB-encrypts frame n+1 while the GCM worker is still on frame n; one more may wait, and a
  * newer frame replaces a waiting one (counted as dropped), so when the machine cannot keep up the lab
  * skips frames instead of falling behind. Results from the two workers are joined by sequence number
  * and handed over together, so all panels always show the same frame.
  */
-import type { CipherSettings, EcbInfo, PanelId, PrimaryInfo, WorkerToPage } from './protocol';
+import type {
+  CipherSettings,
+  FrameImage,
+  FrameMetrics,
+  GcmInfo,
+  GcmResult,
+  PanelId,
+  PrimaryInfo,
+  PrimaryResult,
+  WorkerToPage,
+} from './protocol';
 
-/** A finished frame: one bitmap per panel, the workers' reports, and the caller's own data. */
+/** A finished frame: one bitmap per panel drawn, the workers' reports, and the caller's own data. */
 export interface EngineFrame<Meta> {
   seq: number;
   meta: Meta;
-  bitmaps: Record<PanelId, ImageBitmap>;
-  ecb: EcbInfo;
+  bitmaps: Partial<Record<PanelId, ImageBitmap>>;
   primary: PrimaryInfo;
+  gcm: GcmInfo;
+  /** Null when analytics were off for this frame. */
+  metrics: FrameMetrics | null;
 }
 
 export interface EngineCallbacks<Meta> {
@@ -24,15 +36,17 @@ export interface EngineCallbacks<Meta> {
 interface Job<Meta> {
   seq: number;
   meta: Meta;
-  bitmap: ImageBitmap;
+  index: number;
+  image: FrameImage;
+  size: { width: number; height: number };
   settings: CipherSettings;
 }
 
 interface Pending<Meta> {
   seq: number;
   meta: Meta;
-  ecb?: { bitmap: ImageBitmap; info: EcbInfo };
-  primary?: { bitmaps: Record<'original' | 'gcm' | 'decrypted', ImageBitmap>; info: PrimaryInfo };
+  primary?: PrimaryResult;
+  gcm?: GcmResult;
 }
 
 /** Counters for the bench and the page's status line. */
@@ -45,14 +59,18 @@ export interface EngineStats {
 /** Frames the workers may hold at once: one in each stage of the two-worker pipeline. */
 export const MAX_IN_FLIGHT = 2;
 
+function closeBitmaps(bitmaps: Partial<Record<PanelId, ImageBitmap>> | undefined): void {
+  if (bitmaps) Object.values(bitmaps).forEach((bitmap) => bitmap.close());
+}
+
 function closeAll(pending: Pending<unknown>): void {
-  pending.ecb?.bitmap.close();
-  if (pending.primary) Object.values(pending.primary.bitmaps).forEach((bitmap) => bitmap.close());
+  closeBitmaps(pending.primary?.bitmaps);
+  closeBitmaps(pending.gcm?.bitmaps);
 }
 
 export class LabEngine<Meta> {
   private readonly primary: Worker;
-  private readonly ecb: Worker;
+  private readonly gcm: Worker;
   private seq = 0;
   private readonly inFlight = new Map<number, Pending<Meta>>();
   private waiting: Job<Meta> | null = null;
@@ -60,17 +78,20 @@ export class LabEngine<Meta> {
   readonly stats: EngineStats = { submitted: 0, drawn: 0, dropped: 0 };
 
   constructor(private readonly callbacks: EngineCallbacks<Meta>) {
-    this.primary = new Worker(new URL('./primary-worker.ts', import.meta.url), { type: 'module', name: 'ecb-lens-primary' });
-    this.ecb = new Worker(new URL('./ecb-worker.ts', import.meta.url), { type: 'module', name: 'ecb-lens-ecb' });
+    this.primary = new Worker(new URL('./primary-worker.ts', import.meta.url), {
+      type: 'module',
+      name: 'ecb-lens-primary',
+    });
+    this.gcm = new Worker(new URL('./gcm-worker.ts', import.meta.url), { type: 'module', name: 'ecb-lens-gcm' });
     const channel = new MessageChannel();
     this.primary.postMessage({ type: 'connect', port: channel.port1 }, [channel.port1]);
-    this.ecb.postMessage({ type: 'connect', port: channel.port2 }, [channel.port2]);
+    this.gcm.postMessage({ type: 'connect', port: channel.port2 }, [channel.port2]);
     const receive = (event: MessageEvent<WorkerToPage>) => this.receive(event.data);
     this.primary.onmessage = receive;
-    this.ecb.onmessage = receive;
+    this.gcm.onmessage = receive;
     const crash = (event: ErrorEvent) => this.crash(event.message || 'a lab worker failed to start');
     this.primary.onerror = crash;
-    this.ecb.onerror = crash;
+    this.gcm.onerror = crash;
   }
 
   /** True when the pipeline is full: a new frame would have to wait. */
@@ -79,21 +100,35 @@ export class LabEngine<Meta> {
   }
 
   /**
-   * Queues a frame. The engine takes ownership of `bitmap` (it is transferred or closed).
+   * Queues frame number `index`, to be scaled to `size` (its own size by default). The engine takes
+   * ownership of `image` (it is transferred or closed).
    * @returns the frame's sequence number
    */
-  submit(bitmap: ImageBitmap, settings: CipherSettings, meta: Meta): number {
+  submit(
+    image: FrameImage,
+    settings: CipherSettings,
+    meta: Meta,
+    options: { index?: number; size?: { width: number; height: number } } = {},
+  ): number {
     if (this.disposed) {
-      bitmap.close();
+      image.close();
       return -1;
     }
-    const job: Job<Meta> = { seq: ++this.seq, meta, bitmap, settings };
+    const natural = 'displayWidth' in image ? { width: image.displayWidth, height: image.displayHeight } : image;
+    const job: Job<Meta> = {
+      seq: ++this.seq,
+      meta,
+      index: options.index ?? 0,
+      image,
+      size: options.size ?? { width: natural.width, height: natural.height },
+      settings,
+    };
     this.stats.submitted++;
     if (!this.busy) {
       this.start(job);
     } else {
       if (this.waiting) {
-        this.waiting.bitmap.close();
+        this.waiting.image.close();
         this.stats.dropped++;
       }
       this.waiting = job;
@@ -103,25 +138,27 @@ export class LabEngine<Meta> {
 
   dispose(): void {
     this.disposed = true;
-    this.waiting?.bitmap.close();
+    this.waiting?.image.close();
     this.waiting = null;
     this.inFlight.forEach(closeAll);
     this.inFlight.clear();
     this.primary.terminate();
-    this.ecb.terminate();
+    this.gcm.terminate();
   }
 
   private start(job: Job<Meta>): void {
     this.inFlight.set(job.seq, { seq: job.seq, meta: job.meta });
-    this.primary.postMessage({ type: 'frame', seq: job.seq, bitmap: job.bitmap, settings: job.settings }, [job.bitmap]);
+    const { seq, index, image, size, settings } = job;
+    this.primary.postMessage({ type: 'frame', seq, index, image, width: size.width, height: size.height, settings }, [
+      image,
+    ]);
   }
 
   private receive(message: WorkerToPage): void {
     const pending = this.inFlight.get(message.seq);
     if (!pending) {
       // A frame already given up on (its other half failed): release what arrived late.
-      if (message.type === 'ecb') message.bitmap.close();
-      if (message.type === 'primary') Object.values(message.bitmaps).forEach((bitmap) => bitmap.close());
+      if (message.type !== 'failure') closeBitmaps(message.bitmaps);
       return;
     }
     if (message.type === 'failure') {
@@ -131,22 +168,23 @@ export class LabEngine<Meta> {
       this.callbacks.onError(message.message, pending.meta);
       return;
     }
-    if (message.type === 'ecb') pending.ecb = { bitmap: message.bitmap, info: message.info };
-    else pending.primary = { bitmaps: message.bitmaps, info: message.info };
-    if (pending.ecb && pending.primary) this.finish(pending);
+    if (message.type === 'primary') pending.primary = message;
+    else pending.gcm = message;
+    if (pending.primary && pending.gcm) this.finish(pending, pending.primary, pending.gcm);
   }
 
-  private finish(done: Pending<Meta>): void {
-    const { ecb, primary } = done as Required<Pending<Meta>>;
+  private finish(done: Pending<Meta>, primary: PrimaryResult, gcm: GcmResult): void {
     this.inFlight.delete(done.seq);
     this.stats.drawn++;
     this.next();
+    const metrics = primary.metrics && gcm.metrics ? { ...primary.metrics, ...gcm.metrics } : null;
     this.callbacks.onFrame({
       seq: done.seq,
       meta: done.meta,
-      bitmaps: { ...primary.bitmaps, ecb: ecb.bitmap },
-      ecb: ecb.info,
+      bitmaps: { ...primary.bitmaps, ...gcm.bitmaps },
       primary: primary.info,
+      gcm: gcm.info,
+      metrics,
     });
   }
 

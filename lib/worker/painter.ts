@@ -13,20 +13,24 @@ function context(canvas: OffscreenCanvas, willReadFrequently: boolean): Context 
   return ctx;
 }
 
-/** Reads an ImageBitmap's pixels. */
+/**
+ * Scales a video frame or bitmap to the processing size and reads its pixels; the scaled picture
+ * itself becomes the Original panel's bitmap, so the panel shows exactly the bytes that were read.
+ */
 export class PixelReader {
   private canvas: OffscreenCanvas | null = null;
   private ctx: Context | null = null;
 
-  read(bitmap: ImageBitmap): Frame {
-    const { width, height } = bitmap;
+  read(image: ImageBitmap | VideoFrame, width: number, height: number): { frame: Frame; original: ImageBitmap } {
     if (!this.canvas || this.canvas.width !== width || this.canvas.height !== height) {
       this.canvas = new OffscreenCanvas(width, height);
       this.ctx = context(this.canvas, true);
     }
     const ctx = this.ctx as Context;
-    ctx.drawImage(bitmap, 0, 0);
-    return { width, height, data: ctx.getImageData(0, 0, width, height).data };
+    ctx.imageSmoothingQuality = 'medium';
+    ctx.drawImage(image, 0, 0, width, height);
+    const frame = { width, height, data: ctx.getImageData(0, 0, width, height).data };
+    return { frame, original: this.canvas.transferToImageBitmap() };
   }
 }
 

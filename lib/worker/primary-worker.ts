@@ -1,52 +1,96 @@
 /**
- * The primary worker: reads each frame's pixels, packs them, passes the plaintext to the ECB worker,
- * and itself encrypts with AES-256-GCM (native WebCrypto where the page is a secure context), decrypts
- * with the key, and sends the original, GCM and decrypted panels to the page.
+ * The primary worker: scales each frame and reads its pixels, packs them, passes the plaintext to the
+ * GCM worker, and itself encrypts with AES-128-ECB (re-encrypting only the blocks that changed since
+ * the last frame), measures the original and the ECB stream, and sends the original, ECB and ECB motion
+ * panels to the page.
  */
+import { toHex } from '../cipher/hex';
+import { bytesPerPixel } from '../cipher/layout';
+import { AnalyticsStage } from './analytics-stage';
 import { BitmapPainter, PixelReader } from './painter';
-import type { FrameRequest, PageToWorker, PlaintextMessage, PortMessage, PrimaryResult, WorkerFailure, WorkerScope } from './protocol';
+import {
+  streamIdentity,
+  type FrameRequest,
+  type PageToWorker,
+  type PlaintextMessage,
+  type PortMessage,
+  type PrimaryResult,
+  type WorkerFailure,
+  type WorkerScope,
+} from './protocol';
 import { StageClock } from './stage-clock';
-import { GcmStage, PackStage } from './stages';
+import { EcbStage, PackStage } from './stages';
 
 const scope = self as unknown as WorkerScope;
 
 const reader = new PixelReader();
 const pack = new PackStage();
-const gcm = new GcmStage();
-const painters = { gcm: new BitmapPainter(), decrypted: new BitmapPainter() };
+const ecb = new EcbStage();
+const analytics = { original: new AnalyticsStage(), ecb: new AnalyticsStage() };
+const painters = { ecb: new BitmapPainter(), motion: new BitmapPainter() };
 const spare: ArrayBuffer[] = [];
-let ecbPort: MessagePort | null = null;
+let gcmPort: MessagePort | null = null;
 
-const gcmEngine = typeof globalThis.crypto?.subtle?.encrypt === 'function' ? 'webcrypto' : 'noble';
-
-function sendPlaintext(seq: number, plaintext: Uint8Array, width: number, height: number, request: FrameRequest): void {
-  if (!ecbPort) throw new Error('the ECB worker is not connected');
+function sendPlaintext(request: FrameRequest, plaintext: Uint8Array): void {
+  if (!gcmPort) throw new Error('the GCM worker is not connected');
   const found = spare.findIndex((buffer) => buffer.byteLength === plaintext.length);
   if (found < 0) spare.length = 0; // the frame size changed: the old buffers will not fit again
   const buffer = found >= 0 ? spare.splice(found, 1)[0] : new ArrayBuffer(plaintext.length);
   new Uint8Array(buffer, 0, plaintext.length).set(plaintext);
-  const { layout, bits, ecbKey } = request.settings;
-  const message: PlaintextMessage = { type: 'plaintext', seq, width, height, layout, bits, ecbKey, buffer, length: plaintext.length };
-  ecbPort.postMessage(message, [buffer]);
+  const { layout, bits, gcmKey, analytics: measure, motion } = request.settings;
+  const message: PlaintextMessage = {
+    type: 'plaintext',
+    seq: request.seq,
+    index: request.index,
+    width: request.width,
+    height: request.height,
+    layout,
+    bits,
+    gcmKey,
+    analytics: measure,
+    motion,
+    buffer,
+    length: plaintext.length,
+  };
+  gcmPort.postMessage(message, [buffer]);
 }
 
-async function process(request: FrameRequest): Promise<void> {
-  const { seq, bitmap, settings } = request;
+function process(request: FrameRequest): void {
+  const { seq, image, settings, index } = request;
   try {
     const clock = new StageClock();
-    const frame = reader.read(bitmap);
+    const { frame, original } = reader.read(image, request.width, request.height);
+    image.close();
     const { width, height } = frame;
     clock.lap('read');
     const plaintext = pack.run(frame, settings.layout, settings.bits);
-    sendPlaintext(seq, plaintext, width, height, request);
+    sendPlaintext(request, plaintext);
     clock.lap('pack');
-    const result = await gcm.run(plaintext, settings.gcmKey, settings.layout, width, height);
-    clock.lap('gcm');
-    const bitmaps = {
-      original: bitmap,
-      gcm: painters.gcm.paint(result.picture, width, height),
-      decrypted: painters.decrypted.paint(result.decrypted, width, height),
-    };
+    const { ciphertext, picture, padding } = ecb.run(plaintext, settings.ecbKey, settings.layout, width, height);
+    clock.lap('ecb');
+    let metrics: PrimaryResult['metrics'] = null;
+    let motion: Uint8ClampedArray | null = null;
+    if (settings.analytics || settings.motion) {
+      const perPixel = bytesPerPixel(settings.layout);
+      const identity = streamIdentity(settings.ecbKey, settings.layout, settings.bits, width, height);
+      const measuredOriginal = analytics.original.run(plaintext, width, height, perPixel, index, identity, false);
+      const body = ciphertext.subarray(0, plaintext.length);
+      const measuredEcb = analytics.ecb.run(
+        body,
+        width,
+        height,
+        perPixel,
+        index,
+        identity,
+        settings.motion,
+        frame.data as Uint8ClampedArray,
+      );
+      metrics = settings.analytics ? { original: measuredOriginal.metrics, ecb: measuredEcb.metrics } : null;
+      motion = measuredEcb.motion;
+      clock.lap('metrics');
+    }
+    const bitmaps: PrimaryResult['bitmaps'] = { original, ecb: painters.ecb.paint(picture, width, height) };
+    if (motion) bitmaps.motion = painters.motion.paint(motion, width, height);
     clock.lap('paint');
     const message: PrimaryResult = {
       type: 'primary',
@@ -56,31 +100,33 @@ async function process(request: FrameRequest): Promise<void> {
         width,
         height,
         plaintextBytes: plaintext.length,
-        nonceHex: result.nonceHex,
-        tagHex: result.tagHex,
-        gcmEngine,
+        ecbCiphertextBytes: ciphertext.length,
+        paddingHex: toHex(padding),
+        reusedBlocks: ecb.reusedBlocks,
         timings: clock.timings,
       },
+      metrics,
     };
-    scope.postMessage(message, [bitmaps.original, bitmaps.gcm, bitmaps.decrypted]);
+    scope.postMessage(message, Object.values(bitmaps));
   } catch (error) {
-    bitmap.close();
-    const failure: WorkerFailure = { type: 'failure', seq, message: error instanceof Error ? error.message : String(error) };
+    image.close();
+    const failure: WorkerFailure = {
+      type: 'failure',
+      seq,
+      message: error instanceof Error ? error.message : String(error),
+    };
     scope.postMessage(failure);
   }
 }
 
-// Frames are handled strictly in order: the page sends the next only when this one is drawn.
-let queue = Promise.resolve();
-
 scope.onmessage = (event: MessageEvent<PageToWorker>) => {
   const message = event.data;
   if (message.type === 'connect') {
-    ecbPort = message.port;
-    ecbPort.onmessage = (portEvent: MessageEvent<PortMessage>) => {
+    gcmPort = message.port;
+    gcmPort.onmessage = (portEvent: MessageEvent<PortMessage>) => {
       if (portEvent.data.type === 'return') spare.push(portEvent.data.buffer);
     };
     return;
   }
-  queue = queue.then(() => process(message));
+  process(message);
 };

@@ -3,15 +3,17 @@
  * encrypt it, turn ciphertext into pictures, decrypt. Each stage owns its buffers and reuses them while
  * the frame size stays the same, so a playing video makes no garbage here beyond what the ciphers return.
  */
-import { ecbCiphertextLength, ecbEncrypt } from '../cipher/ecb';
+import { ecb } from '@noble/ciphers/aes.js';
+import { BLOCK, ecbCiphertextLength, ecbEncrypt } from '../cipher/ecb';
+import { checkKey } from '../cipher/keys';
 import type { Frame } from '../cipher/frame';
-import { gcmDecryptAsync, gcmEncryptAsync, NONCE_LENGTH } from '../cipher/gcm';
+import { gcmDecryptAsync, gcmEncryptAsync } from '../cipher/gcm';
 import { toHex } from '../cipher/hex';
 import { packFrame, plaintextLength, unpackFrame, type Layout } from '../cipher/layout';
 import { NonceSequence } from '../cipher/nonce';
 import { toPicture } from '../cipher/picture';
 
-/** A reusable byte buffer that grows (and is replaced) only when a larger size is needed. */
+/** A reusable byte buffer, replaced only when the size changes. */
 class Scratch {
   private bytes = new Uint8Array(0);
 
@@ -42,13 +44,92 @@ export class PackStage {
   }
 }
 
+/**
+ * Re-encrypts only the 16-byte blocks that changed since the previous frame. ECB is deterministic, so
+ * under the same key an unchanged plaintext block has the same ciphertext block as last time, and the
+ * result is byte-for-byte what encrypting the whole frame gives. (That an encryptor can do this at all is
+ * ECB's weakness again: an eavesdropper sees the same unchanged blocks.) Most of a video call's blocks
+ * do not change between frames, so this is most of the ECB work saved; a noisy camera changes nearly
+ * every block, and then the whole frame is simply encrypted.
+ */
+class EcbBlockCache {
+  private key: Uint8Array | null = null;
+  private padded = new Uint8Array(0);
+  private next = new Uint8Array(0);
+  private gathered = new Uint8Array(0);
+  private changed = new Uint32Array(0);
+  /** Blocks taken from the previous frame's ciphertext in the last call (for the bench). */
+  reused = 0;
+
+  /**
+   * Encrypts `plaintext` with PKCS#7 padding into `out`, which must hold the previous call's ciphertext
+   * (the caller keeps passing the same buffer while the size stays the same).
+   */
+  encrypt(key: Uint8Array, plaintext: Uint8Array, out: Uint8Array): Uint8Array {
+    const length = ecbCiphertextLength(plaintext.length);
+    if (this.next.length !== length) this.next = new Uint8Array(length);
+    this.next.set(plaintext);
+    this.next.fill(length - plaintext.length, plaintext.length);
+    const blocks = length / BLOCK;
+    const comparable = this.key !== null && this.padded.length === length && equalBytes(this.key, key);
+    const changed = comparable ? this.changedBlocks(blocks) : blocks;
+    if (changed * 2 > blocks) {
+      ecbEncrypt(key, plaintext, out);
+      this.reused = 0;
+    } else if (changed > 0) {
+      const gathered = this.gathered.subarray(0, changed * BLOCK);
+      for (let i = 0; i < changed; i++) {
+        const at = this.changed[i] * BLOCK;
+        gathered.set(this.next.subarray(at, at + BLOCK), i * BLOCK);
+      }
+      const encrypted = ecb(key, { disablePadding: true }).encrypt(gathered);
+      for (let i = 0; i < changed; i++)
+        out.set(encrypted.subarray(i * BLOCK, (i + 1) * BLOCK), this.changed[i] * BLOCK);
+      this.reused = blocks - changed;
+    } else {
+      this.reused = blocks;
+    }
+    [this.padded, this.next] = [this.next, this.padded];
+    this.key = key.slice();
+    return out;
+  }
+
+  /** Lists the blocks of `next` that differ from `padded`; returns how many. */
+  private changedBlocks(blocks: number): number {
+    if (this.changed.length < blocks) {
+      this.changed = new Uint32Array(blocks);
+      this.gathered = new Uint8Array(blocks * BLOCK);
+    }
+    const a = new Uint32Array(this.next.buffer, this.next.byteOffset, blocks * 4);
+    const b = new Uint32Array(this.padded.buffer, this.padded.byteOffset, blocks * 4);
+    let count = 0;
+    for (let block = 0, w = 0; block < blocks; block++, w += 4) {
+      if (a[w] !== b[w] || a[w + 1] !== b[w + 1] || a[w + 2] !== b[w + 2] || a[w + 3] !== b[w + 3])
+        this.changed[count++] = block;
+    }
+    return count;
+  }
+}
+
+function equalBytes(a: Uint8Array, b: Uint8Array): boolean {
+  return a.length === b.length && a.every((byte, i) => byte === b[i]);
+}
+
 /** The ECB panel: plaintext → AES-128-ECB ciphertext → its picture. */
 export class EcbStage {
   private readonly ciphertext = new Scratch();
   private readonly picture = new PictureBuffer();
+  private readonly cache = new EcbBlockCache();
+
+  /** Blocks reused from the previous frame in the last run. */
+  get reusedBlocks(): number {
+    return this.cache.reused;
+  }
 
   run(plaintext: Uint8Array, key: Uint8Array, layout: Layout, width: number, height: number) {
-    const ciphertext = ecbEncrypt(key, plaintext, this.ciphertext.take(ecbCiphertextLength(plaintext.length)));
+    checkKey(key, 'ecb');
+    const buffer = this.ciphertext.take(ecbCiphertextLength(plaintext.length));
+    const ciphertext = this.cache.encrypt(key, plaintext, buffer);
     const source = { layout, width, height, ciphertext, plaintextLength: plaintext.length };
     const picture = toPicture(source, this.picture.take(width, height)).data as Uint8ClampedArray;
     return { ciphertext, picture, padding: ciphertext.subarray(plaintext.length) };
@@ -63,7 +144,6 @@ export class EcbStage {
 export class GcmStage {
   private key: Uint8Array | null = null;
   private nonces = new NonceSequence();
-  private readonly nonce = new Uint8Array(NONCE_LENGTH);
   private readonly picture = new PictureBuffer();
   private readonly decrypted = new PictureBuffer();
 
@@ -75,12 +155,18 @@ export class GcmStage {
 
   async run(plaintext: Uint8Array, key: Uint8Array, layout: Layout, width: number, height: number) {
     this.useKey(key);
-    const nonce = this.nonces.next(this.nonce);
+    // A fresh 12-byte array per frame: runs may overlap, and each must keep its own nonce.
+    const nonce = this.nonces.next();
     const sealed = await gcmEncryptAsync(key, nonce, plaintext);
     const source = { layout, width, height, ciphertext: sealed, plaintextLength: plaintext.length };
     const picture = toPicture(source, this.picture.take(width, height)).data as Uint8ClampedArray;
     const opened = await gcmDecryptAsync(key, nonce, sealed);
-    const decrypted = unpackFrame(opened, layout, width, height, { out: this.decrypted.take(width, height) });
+    // Opaque, like every panel: in rgba at low depth the alpha byte is quantized too, and a translucent
+    // canvas would change the colours it is read back with.
+    const decrypted = unpackFrame(opened, layout, width, height, {
+      opaque: true,
+      out: this.decrypted.take(width, height),
+    });
     return {
       sealed,
       picture,

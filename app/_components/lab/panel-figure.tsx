@@ -7,41 +7,54 @@ const ACCENT: Record<PanelId, string> = {
   ecb: 'bg-rose-100 text-rose-800 dark:bg-rose-950 dark:text-rose-200',
   gcm: 'bg-emerald-100 text-emerald-800 dark:bg-emerald-950 dark:text-emerald-200',
   decrypted: 'bg-amber-100 text-amber-800 dark:bg-amber-950 dark:text-amber-200',
+  motion: 'bg-amber-100 text-amber-800 dark:bg-amber-950 dark:text-amber-200',
+  'motion-gcm': 'bg-emerald-100 text-emerald-800 dark:bg-emerald-950 dark:text-emerald-200',
 };
 
-/** One panel: title, badge, the canvas the workers draw into, and its caption. */
+/**
+ * One panel: title, badge, the canvas the workers draw into, and its caption. `large` is the presenter
+ * layout: big labels, no caption, and the canvas fitted into whatever height the grid gives it.
+ */
 export function PanelFigure({
   panel,
   canvasRef,
   caption = true,
+  large = false,
   children,
 }: {
   panel: PanelId;
   canvasRef: Ref<HTMLCanvasElement>;
   caption?: boolean;
+  large?: boolean;
   children?: React.ReactNode;
 }) {
   const copy = PANEL_COPY[panel];
   return (
-    <figure className="flex min-w-0 flex-col gap-2">
+    <figure className={`flex min-w-0 flex-col ${large ? 'min-h-0 gap-3' : 'gap-2'}`} data-panel={panel}>
       <div className="flex items-baseline justify-between gap-2">
-        <h3 className="text-sm font-semibold tracking-tight">{copy.title}</h3>
-        <span className={`rounded-full px-2 py-0.5 text-[11px] font-medium whitespace-nowrap ${ACCENT[panel]}`}>
+        <h3 className={`font-semibold tracking-tight ${large ? 'text-2xl lg:text-4xl' : 'text-sm'}`}>{copy.title}</h3>
+        <span
+          className={`rounded-full font-medium whitespace-nowrap ${ACCENT[panel]} ${large ? 'px-3 py-1 text-base lg:text-xl' : 'px-2 py-0.5 text-[11px]'}`}
+        >
           {copy.badge}
         </span>
       </div>
-      <div className="overflow-hidden rounded-lg bg-slate-900 ring-1 ring-slate-900/10 dark:ring-white/10">
+      <div
+        className={`overflow-hidden rounded-lg ring-1 ring-slate-900/10 dark:ring-white/10 ${large ? 'min-h-0 flex-1' : 'bg-slate-900'}`}
+      >
         <canvas
           ref={canvasRef}
           data-testid={`panel-${panel}`}
           aria-label={`${copy.title} panel`}
-          className="pixelated block h-auto w-full"
+          className={`pixelated block ${large ? 'size-full object-contain' : 'h-auto w-full'}`}
           width={1}
           height={1}
         />
       </div>
-      {caption && <figcaption className="text-sm leading-snug text-slate-600 dark:text-slate-400">{copy.caption}</figcaption>}
-      {children}
+      {caption && !large && (
+        <figcaption className="text-sm leading-snug text-slate-600 dark:text-slate-400">{copy.caption}</figcaption>
+      )}
+      {!large && children}
     </figure>
   );
 }

@@ -1,0 +1,310 @@
+'use client';
+
+import { useEffect, useRef, useState } from 'react';
+import { saveBlob } from '@/lib/media/download';
+import { keyFingerprints, labCaption } from '@/lib/media/export/caption';
+import { CLIP_SECONDS, exportClip } from '@/lib/media/export/clip';
+import { renderComposite, SYSTEM_FONTS, type CompositeFonts, type CompositePanel } from '@/lib/media/export/composite';
+import { clipFileName, compositeFileName } from '@/lib/media/export/file-names';
+import type { LabController } from '@/lib/media/lab-controller';
+import type { PanelId } from '@/lib/worker/protocol';
+import { useLab, useLabState } from './lab-context';
+import { PANEL_COPY } from './panel-copy';
+
+type ClipRun =
+  | { phase: 'idle' }
+  | { phase: 'running'; done: number; total: number }
+  | { phase: 'done'; name: string; bytes: number; frames: number }
+  | { phase: 'cancelled'; done: number; total: number }
+  | { phase: 'failed'; message: string };
+
+/** The page's own fonts (Inter and JetBrains Mono, loaded by the lab), so exports look like the site. */
+async function pageFonts(): Promise<CompositeFonts> {
+  const sans = getComputedStyle(document.body).fontFamily || SYSTEM_FONTS.sans;
+  const mono = getComputedStyle(document.documentElement).getPropertyValue('--font-mono').trim() || SYSTEM_FONTS.mono;
+  // Not document.fonts.load: it rejects when any face of the list fails, such as next/font's
+  // local() fallback where that system font is missing, though the real font is there.
+  await document.fonts.ready;
+  return { sans, mono };
+}
+
+/** The visible panels, their canvases as the lab draws them. */
+function compositePanels(lab: LabController, panels: readonly PanelId[]): CompositePanel[] {
+  return panels.map((id) => {
+    const image = lab.canvas(id);
+    if (!image) throw new Error(`the ${PANEL_COPY[id].title} panel has no canvas`);
+    return { id, title: PANEL_COPY[id].title, badge: PANEL_COPY[id].badge, image };
+  });
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+function megabytes(bytes: number): string {
+  return `${(bytes / 1_000_000).toFixed(bytes < 100_000 ? 2 : 1)} MB`;
+}
+
+const section = 'flex flex-col gap-3 rounded-xl p-4 ring-1 ring-slate-200 ring-inset dark:ring-slate-700';
+const primary =
+  'rounded-lg bg-slate-900 px-3 py-1.5 text-sm font-medium text-white hover:bg-slate-700 disabled:opacity-40 dark:bg-white dark:text-slate-900 dark:hover:bg-slate-200';
+const secondary =
+  'rounded-lg px-3 py-1.5 text-sm font-medium ring-1 ring-slate-300 ring-inset hover:bg-slate-100 dark:ring-slate-600 dark:hover:bg-slate-800';
+const field =
+  'w-24 rounded-lg border-0 bg-white px-2 py-1 font-mono text-sm ring-1 ring-slate-300 ring-inset focus:ring-2 focus:ring-sky-500 disabled:opacity-50 dark:bg-slate-900 dark:ring-slate-600';
+
+/**
+ * Export for slides: a labelled side-by-side PNG of the frame on screen, and a short WebM clip of the
+ * visible panels with progress and cancel. Closing the dialog cancels a clip being made.
+ */
+export function ExportDialog({
+  open,
+  onClose,
+  panels,
+}: {
+  open: boolean;
+  onClose: () => void;
+  panels: readonly PanelId[];
+}) {
+  const lab = useLab();
+  const { source } = useLabState();
+  const dialog = useRef<HTMLDialogElement>(null);
+  const running = useRef<AbortController | null>(null);
+  const [start, setStart] = useState('0');
+  const [length, setLength] = useState('3');
+  const [run, setRun] = useState<ClipRun>({ phase: 'idle' });
+  const [pngError, setPngError] = useState<string | null>(null);
+
+  useEffect(() => {
+    const element = dialog.current;
+    if (!element) return;
+    if (open && !element.open) element.showModal();
+    if (!open && element.open) element.close();
+  }, [open]);
+
+  // Opening starts the clip where the lab is; closing stops a clip being made.
+  const [wasOpen, setWasOpen] = useState(open);
+  if (open !== wasOpen) {
+    setWasOpen(open);
+    if (open) {
+      setStart(lab.clock.get().time.toFixed(2));
+      setPngError(null);
+      setRun((current) => (current.phase === 'running' ? current : { phase: 'idle' }));
+    }
+  }
+  useEffect(() => {
+    if (!open) running.current?.abort();
+  }, [open]);
+  useEffect(() => () => running.current?.abort(), []);
+
+  const kind = source?.kind ?? null;
+  const fps = source?.fps ?? 30;
+  const busy = run.phase === 'running';
+
+  const savePng = async () => {
+    setPngError(null);
+    try {
+      const [fonts, fingerprints] = await Promise.all([pageFonts(), keyFingerprints(lab.state.get().settings)]);
+      // From here to the canvas being drawn nothing awaits, so the caption's frame is the panels' frame.
+      const caption = labCaption(lab.state.get(), lab.clock.get(), fingerprints);
+      const canvas = renderComposite(compositePanels(lab, panels), caption, fonts);
+      saveBlob(await canvas.convertToBlob({ type: 'image/png' }), compositeFileName(caption.source, caption.frame));
+    } catch (error) {
+      setPngError(`The PNG could not be made: ${describe(error)}`);
+    }
+  };
+
+  const makeClip = async () => {
+    if (!source || running.current) return;
+    const controller = new AbortController();
+    running.current = controller;
+    const seconds = Number(length);
+    setRun({ phase: 'running', done: 0, total: Math.round(seconds * fps) });
+    try {
+      const fonts = await pageFonts();
+      const recorded: number[] = [];
+      const blob = await exportClip({
+        lab,
+        panels: compositePanels(lab, panels),
+        start: Number(start),
+        length: seconds,
+        fonts,
+        signal: controller.signal,
+        onProgress: (done, total, frame) => {
+          if (frame !== null) recorded.push(frame);
+          setRun({ phase: 'running', done, total });
+        },
+      });
+      const name = clipFileName(source.name, recorded[0], recorded[recorded.length - 1]);
+      saveBlob(blob, name);
+      setRun({ phase: 'done', name, bytes: blob.size, frames: recorded.length });
+    } catch (error) {
+      if (error instanceof DOMException && error.name === 'AbortError')
+        setRun((current) => ({
+          phase: 'cancelled',
+          done: current.phase === 'running' ? current.done : 0,
+          total: current.phase === 'running' ? current.total : 0,
+        }));
+      else setRun({ phase: 'failed', message: `The clip could not be made: ${describe(error)}` });
+    } finally {
+      running.current = null;
+    }
+  };
+
+  const lengthValue = Number(length);
+  const lengthValid =
+    Number.isFinite(lengthValue) && lengthValue >= CLIP_SECONDS.min && lengthValue <= CLIP_SECONDS.max;
+  const progressText = run.phase === 'running' ? `frame ${run.done} of ${run.total}` : '';
+
+  return (
+    <dialog
+      ref={dialog}
+      onClose={onClose}
+      // The lab's shortcuts (arrows, 1–4, Space) must not step or change the panels under an export.
+      onKeyDown={(event) => event.stopPropagation()}
+      onClick={(event) => event.target === dialog.current && onClose()}
+      className="m-auto w-[min(34rem,calc(100vw-2rem))] rounded-2xl bg-white p-0 text-slate-900 shadow-2xl backdrop:bg-slate-950/60 dark:bg-slate-900 dark:text-slate-100"
+      aria-labelledby="export-title"
+      data-testid="export-dialog"
+    >
+      <div className="flex flex-col gap-4 p-6">
+        <div className="flex items-center justify-between">
+          <h2 id="export-title" className="text-xl font-semibold">
+            Export for slides
+          </h2>
+          <button
+            type="button"
+            onClick={onClose}
+            className="rounded-md px-2 py-1 text-sm font-medium hover:bg-slate-100 dark:hover:bg-slate-800"
+          >
+            Close
+          </button>
+        </div>
+
+        <section className={section} aria-labelledby="export-png-title">
+          <h3 id="export-png-title" className="font-semibold">
+            Side-by-side PNG
+          </h3>
+          <p className="text-sm text-slate-600 dark:text-slate-400">
+            The {panels.length === 1 ? 'visible panel' : `${panels.length} visible panels`} of the frame on screen, at
+            their own pixels, with titles, the frame number and key fingerprints (never the keys).
+          </p>
+          <button
+            type="button"
+            className={`${primary} w-fit`}
+            onClick={() => void savePng()}
+            disabled={!source || busy}
+            data-testid="export-png"
+          >
+            Download PNG
+          </button>
+          {pngError && (
+            <p role="alert" className="text-sm text-rose-700 dark:text-rose-300" data-testid="export-png-error">
+              {pngError}
+            </p>
+          )}
+        </section>
+
+        <section className={section} aria-labelledby="export-clip-title">
+          <h3 id="export-clip-title" className="font-semibold">
+            WebM clip
+          </h3>
+          {kind === 'picture' || !kind ? (
+            <p className="text-sm text-slate-600 dark:text-slate-400">
+              A picture has one frame: use the PNG. Open a video or the webcam to record a clip.
+            </p>
+          ) : (
+            <>
+              <p className="text-sm text-slate-600 dark:text-slate-400">
+                {kind === 'webcam'
+                  ? 'Records the next seconds of the camera, as the lab draws them.'
+                  : 'Steps through the video frame by frame, so no frame is skipped, and encodes in this browser.'}
+              </p>
+              <div className="flex flex-wrap items-end gap-4">
+                <label className="flex flex-col gap-1 text-sm">
+                  Start (s)
+                  <input
+                    type="number"
+                    className={field}
+                    min={0}
+                    max={source?.duration ?? undefined}
+                    step={0.01}
+                    value={kind === 'webcam' ? '' : start}
+                    placeholder={kind === 'webcam' ? 'now' : undefined}
+                    onChange={(event) => setStart(event.target.value)}
+                    disabled={busy || kind === 'webcam'}
+                    data-testid="export-clip-start"
+                  />
+                </label>
+                <label className="flex flex-col gap-1 text-sm">
+                  Length (s)
+                  <input
+                    type="number"
+                    className={field}
+                    min={CLIP_SECONDS.min}
+                    max={CLIP_SECONDS.max}
+                    step={1}
+                    value={length}
+                    onChange={(event) => setLength(event.target.value)}
+                    disabled={busy}
+                    aria-invalid={!lengthValid}
+                    data-testid="export-clip-length"
+                  />
+                </label>
+                {busy ? (
+                  <button
+                    type="button"
+                    className={secondary}
+                    onClick={() => running.current?.abort()}
+                    data-testid="export-cancel"
+                  >
+                    Cancel
+                  </button>
+                ) : (
+                  <button
+                    type="button"
+                    className={primary}
+                    onClick={() => void makeClip()}
+                    disabled={!lengthValid}
+                    data-testid="export-clip-run"
+                  >
+                    Make clip
+                  </button>
+                )}
+              </div>
+              {!lengthValid && (
+                <p className="text-sm text-rose-700 dark:text-rose-300">
+                  Length must be {CLIP_SECONDS.min} to {CLIP_SECONDS.max} seconds.
+                </p>
+              )}
+              {run.phase === 'running' && (
+                <div className="flex items-center gap-3">
+                  <progress
+                    className="h-2 flex-1 accent-sky-600"
+                    max={run.total}
+                    value={run.done}
+                    aria-label="Clip export progress"
+                    aria-valuetext={progressText}
+                    data-testid="export-progress"
+                  />
+                  <span className="font-mono text-xs tabular-nums" data-testid="export-progress-text">
+                    {progressText}
+                  </span>
+                </div>
+              )}
+              <p role="status" className="text-sm" data-testid="export-status">
+                {run.phase === 'done' && `Saved ${run.name} (${run.frames} frames, ${megabytes(run.bytes)}).`}
+                {run.phase === 'cancelled' && `Cancelled at frame ${run.done} of ${run.total}; nothing was saved.`}
+              </p>
+              {run.phase === 'failed' && (
+                <p role="alert" className="text-sm text-rose-700 dark:text-rose-300" data-testid="export-clip-error">
+                  {run.message}
+                </p>
+              )}
+            </>
+          )}
+        </section>
+      </div>
+    </dialog>
+  );
+}

@@ -1,0 +1,42 @@
+/**
+ * The built-in samples, as the sample generator (scripts/samples) describes them in
+ * public/samples/samples.json.
+ */
+import manifest from '../../public/samples/samples.json';
+
+/** Where the site is served: "" or a sub-path such as "/ecb-lens" (next.config.js, from BASE_PATH). */
+const BASE_PATH = process.env.NEXT_PUBLIC_BASE_PATH ?? '';
+
+export interface Sample {
+  id: string;
+  kind: 'video' | 'picture';
+  /** The file's URL on this site, base path included (e.g. /samples/meeting.webm). */
+  file: string;
+  title: string;
+  description: string;
+  width: number;
+  height: number;
+  fps: number | null;
+  durationS: number | null;
+}
+
+export const SAMPLES: readonly Sample[] = manifest.map((entry) => ({
+  id: entry.id,
+  kind: entry.kind === 'video' ? 'video' : 'picture',
+  file: `${BASE_PATH}${entry.file}`,
+  title: entry.title,
+  description: entry.description,
+  width: entry.width,
+  height: entry.height,
+  fps: 'fps' in entry && typeof entry.fps === 'number' ? entry.fps : null,
+  durationS: 'durationS' in entry && typeof entry.durationS === 'number' ? entry.durationS : null,
+}));
+
+export const SAMPLE_IDS: readonly string[] = SAMPLES.map((sample) => sample.id);
+
+/** The sample with this id; throws for an unknown one (ids come from {@link SAMPLE_IDS}). */
+export function sampleById(id: string): Sample {
+  const sample = SAMPLES.find((candidate) => candidate.id === id);
+  if (!sample) throw new RangeError(`no sample “${id}”; samples are ${SAMPLE_IDS.join(', ')}`);
+  return sample;
+}

@@ -1,0 +1,307 @@
+/**
+ * Turns the measurements into the issue's targets (each wanted value next to the measured one, ✓ or ✗),
+ * a plain-text table for the terminal, and the JSON written to bench-results/. A missed target is a
+ * result to report, not an error.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { LAG_END_FRAMES, type BrowserResults, type WidthRun } from './browser';
+import type { CoreCase } from './core';
+import type { Machine } from './machine';
+import type { SiteServer } from './server';
+import { round } from './stats';
+
+/** Frames per second wanted per processing width (the clip plays at 30). */
+export const FPS_TARGETS: Readonly<Record<number, number>> = { 640: 30, 1280: 15 };
+/** A drawn rate this close below the target still counts: timestamps of a 30 fps clip carry ±1 % jitter. */
+const FPS_TOLERANCE = 0.01;
+const LONG_TASK_MS = 50;
+/** Other work on the machine above this many cores makes a browser run's numbers pessimistic. */
+const NOISY_OTHER_CORES = 0.25;
+const MEMORY_FLAT_SHARE = 0.1;
+const MEMORY_FLAT_BYTES = 5 * 1024 * 1024;
+/** "Drop frames rather than fall behind": the frame shown at the end is at most this far behind the video. */
+export const LAG_TARGET_FRAMES = 2;
+/** …and the lag of the run's last quarter exceeds its first quarter's by at most this much. */
+const LAG_GROWTH_FRAMES = 1;
+
+/** One target of the issue. `pass` is null when it could not be measured in this run. */
+export interface TargetCheck {
+  id: string;
+  label: string;
+  wanted: string;
+  measured: string;
+  /** The number the verdict rests on, in `unit` (null when not measured). */
+  value: number | null;
+  unit: string;
+  pass: boolean | null;
+}
+
+/** The JSON file's content. */
+export interface BenchReport {
+  schema: 'ecb-lens-bench/1';
+  startedAt: string;
+  finishedAt: string;
+  options: { quick: boolean; only: string | null; widths: number[]; build: boolean; settle: number };
+  machine: Machine;
+  core: { cases: CoreCase[] } | null;
+  browser: (BrowserResults & { server: Pick<SiteServer, 'distDir' | 'built' | 'staleWarning'> }) | null;
+  targets: TargetCheck[];
+  /** Parts that could not run, and why. */
+  problems: string[];
+}
+
+const MB = 1024 * 1024;
+
+function fixed(value: number | null | undefined, digits = 1): string {
+  return value === null || value === undefined || Number.isNaN(value) ? '—' : value.toFixed(digits);
+}
+
+function runAt(browser: BrowserResults | null, width: number): WidthRun | undefined {
+  return browser?.runs.find((run) => run.width === width && run.failure === null);
+}
+
+function fpsTarget(browser: BrowserResults | null, width: number, wanted: number): TargetCheck {
+  const base = { id: `fps-${width}`, label: `${width} wide, all four panels: drawn frames/s`, wanted: `≥ ${wanted}`, unit: 'frames/s' };
+  const run = runAt(browser, width);
+  if (!run) return { ...base, measured: browser?.runs.find((r) => r.width === width)?.failure ?? 'not run', value: null, pass: null };
+  const share = run.sourceFrames > 0 ? ` (${run.frames} of ${run.sourceFrames} clip frames drawn)` : '';
+  return { ...base, measured: `${fixed(run.drawnFps)}${share}`, value: run.drawnFps, pass: run.drawnFps >= wanted * (1 - FPS_TOLERANCE) };
+}
+
+function longTaskTarget(browser: BrowserResults | null): TargetCheck {
+  const base = { id: 'long-tasks', label: 'main-thread tasks over 50 ms while playing', wanted: 'none', unit: 'tasks' };
+  const runs = browser?.runs.filter((run) => run.failure === null) ?? [];
+  if (runs.length === 0) return { ...base, measured: 'not run', value: null, pass: null };
+  const parts = runs.map((run) => {
+    const traced = run.trace ? `, longest traced ${fixed(run.trace.mainThreadTasks.max, 0)} ms` : '';
+    return `${run.width}: ${run.longTasks.count}${run.longTasks.count ? ` (max ${fixed(run.longTasks.maxMs, 0)} ms)` : ''}${traced}`;
+  });
+  const pass = runs.every((run) => run.longTasks.count === 0 && (run.trace?.mainThreadTasksOver50ms ?? 0) === 0 && run.longTasks.maxMs <= LONG_TASK_MS);
+  const count = runs.reduce((sum, run) => sum + run.longTasks.count, 0);
+  return { ...base, measured: parts.join('; '), value: count, pass };
+}
+
+function growth(start: number | null, end: number | null): { bytes: number; share: number } | null {
+  if (start === null || end === null || !Number.isFinite(start) || !Number.isFinite(end)) return null;
+  return { bytes: end - start, share: (end - start) / start };
+}
+
+function describeGrowth(name: string, change: { bytes: number; share: number } | null): string {
+  if (!change) return `${name} —`;
+  const sign = change.bytes >= 0 ? '+' : '−';
+  return `${name} ${sign}${fixed(Math.abs(change.bytes) / MB)} MB (${sign}${fixed(Math.abs(change.share) * 100)} %)`;
+}
+
+function isFlat(change: { bytes: number; share: number } | null): boolean {
+  return change !== null && (change.bytes <= MEMORY_FLAT_BYTES || change.share <= MEMORY_FLAT_SHARE);
+}
+
+function memoryTarget(browser: BrowserResults | null): TargetCheck {
+  const run = browser?.memoryWidth === null || browser === null ? undefined : runAt(browser, browser.memoryWidth);
+  const span = run?.memory ? `frames ${run.memory.start.drawn}→${run.memory.end.drawn}` : 'over 1,000 frames';
+  const base = {
+    id: 'memory-flat',
+    label: `memory flat at ${browser?.memoryWidth ?? 640} wide, ${span}`,
+    wanted: 'JS (page + workers) < +10 % or < +5 MB',
+    unit: 'bytes',
+  };
+  if (!run?.memory) return { ...base, measured: 'not run', value: null, pass: null };
+  const { start, end } = run.memory;
+  const js = growth(start.jsTotal, end.jsTotal);
+  const rss = growth(start.rendererRss, end.rendererRss);
+  return { ...base, measured: `${describeGrowth('JS', js)}; ${describeGrowth('renderer RSS', rss)}`, value: js?.bytes ?? null, pass: isFlat(js) };
+}
+
+function lagTarget(browser: BrowserResults | null): TargetCheck {
+  const widest = [...(browser?.runs ?? [])].filter((run) => run.failure === null).sort((a, b) => b.width - a.width)[0];
+  const base = {
+    id: 'no-fall-behind',
+    label: `drops rather than falls behind (${widest?.width ?? 1280} wide, last ${LAG_END_FRAMES} frames)`,
+    wanted: `≤ ${LAG_TARGET_FRAMES} frames behind the video, not growing`,
+    unit: 'frames',
+  };
+  const lag = widest?.lagFrames;
+  if (!widest || !lag) return { ...base, measured: 'not run', value: null, pass: null };
+  const measured = `${fixed(lag.end)} behind (max ${fixed(lag.max)}; first/last quarter ${fixed(lag.firstQuarter)}/${fixed(lag.lastQuarter)}); ${widest.droppedByLab} of ${widest.sourceFrames} skipped`;
+  return { ...base, measured, value: lag.end, pass: lag.end <= LAG_TARGET_FRAMES && lag.lastQuarter - lag.firstQuarter <= LAG_GROWTH_FRAMES };
+}
+
+/** The issue's targets, evaluated on this run's browser results. */
+export function evaluateTargets(browser: BrowserResults | null): TargetCheck[] {
+  if (!browser) return [];
+  const widths = Object.keys(FPS_TARGETS).map(Number).filter((width) => browser.runs.some((run) => run.width === width));
+  return [
+    ...widths.map((width) => fpsTarget(browser, width, FPS_TARGETS[width])),
+    longTaskTarget(browser),
+    memoryTarget(browser),
+    lagTarget(browser),
+  ];
+}
+
+function table(headers: readonly string[], rows: readonly (readonly string[])[], rightAligned: ReadonlySet<number> = new Set()): string {
+  const widths = headers.map((header, column) => Math.max(header.length, ...rows.map((row) => (row[column] ?? '').length)));
+  const line = (cells: readonly string[]) =>
+    cells.map((cell, column) => (rightAligned.has(column) ? cell.padStart(widths[column]) : cell.padEnd(widths[column]))).join('  ').trimEnd();
+  return [line(headers), widths.map((width) => '─'.repeat(width)).join('  '), ...rows.map(line)].join('\n');
+}
+
+function coreTable(cases: readonly CoreCase[]): string {
+  const rows = cases.map((c) => [
+    c.operation,
+    c.size,
+    fixed(c.lib.msPerCall.median, 2),
+    fixed(c.lib.mbPerS.median),
+    `±${fixed(c.lib.spread * 100, 0)}%`,
+    fixed(c.openssl.mbPerS.median),
+    `±${fixed(c.openssl.spread * 100, 0)}%`,
+    `${c.ratio.toFixed(3)}×`,
+    `${c.bestRatio.toFixed(3)}×`,
+    c.reference,
+  ]);
+  const headers = ['lib operation', 'frame', 'lib ms', 'lib MB/s', 'spread', 'OpenSSL MB/s', 'spread', 'lib/OpenSSL', 'best/best', 'OpenSSL side'];
+  return table(headers, rows, new Set([2, 3, 4, 5, 6, 7, 8]));
+}
+
+function playbackTable(runs: readonly WidthRun[]): string {
+  const rows = runs.map((run) => [
+    String(run.width),
+    run.frameSize ? `${run.frameSize.width}×${run.frameSize.height}` : '—',
+    String(run.frames),
+    fixed(run.drawnFps),
+    `${fixed(run.frameIntervalMs.median, 0)}/${fixed(run.frameIntervalMs.p95, 0)}`,
+    String(run.sourceFrames),
+    String(run.droppedByLab),
+    String(run.unaccounted),
+    run.droppedByBrowser === null ? '—' : String(run.droppedByBrowser),
+    run.lagFrames ? `${fixed(run.lagFrames.end)}/${fixed(run.lagFrames.median)}/${fixed(run.lagFrames.max)}` : '—',
+    `${run.longTasks.count}/${fixed(run.longTasks.maxMs, 0)}`,
+    run.trace ? `${fixed(run.trace.mainThreadTasks.p95, 1)}/${fixed(run.trace.mainThreadTasks.max, 0)}` : '—',
+    Object.entries(run.cpuCores)
+      .filter(([, cores]) => cores >= 0.05)
+      .map(([type, cores]) => `${type.replace(/\..*$/, '')} ${fixed(cores, 2)}`)
+      .join(', '),
+    fixed(run.otherCores, 2),
+    run.failure ?? '',
+  ]);
+  const headers = ['width', 'frame', 'drawn', 'fps', 'gap ms med/p95', 'clip frames', 'dropped (lab)', 'not seen', 'dropped (video)', 'lag end/med/max', 'longtasks n/max ms', 'main task ms p95/max', 'Chromium cores', 'other cores', 'failure'];
+  return table(headers, rows, new Set([2, 3, 5, 6, 7, 8]));
+}
+
+function stageTable(runs: readonly WidthRun[]): string {
+  const columns: [worker: 'primary' | 'gcm', step: string][] = [];
+  for (const run of runs) {
+    for (const worker of ['primary', 'gcm'] as const) {
+      for (const step of Object.keys(run.stages[worker])) {
+        if (!columns.some(([w, s]) => w === worker && s === step)) columns.push([worker, step]);
+      }
+    }
+  }
+  const rows = runs.map((run) => [
+    String(run.width),
+    ...columns.map(([worker, step]) => {
+      const summary = run.stages[worker][step];
+      return summary ? `${fixed(summary.median)}/${fixed(summary.p95)}` : '—';
+    }),
+  ]);
+  return table(['width', ...columns.map(([worker, step]) => `${worker}.${step}`)], rows, new Set(columns.map((_, i) => i + 1)));
+}
+
+function threadTable(runs: readonly WidthRun[]): string {
+  const rows = runs.flatMap((run) =>
+    (run.trace?.threads ?? []).slice(0, 8).map((thread) => [String(run.width), thread.process, thread.thread, fixed(thread.busyShare, 2), String(thread.tasks)]),
+  );
+  return table(['width', 'process', 'thread', 'busy (cores)', 'tasks'], rows, new Set([3, 4]));
+}
+
+function memoryTable(run: WidthRun | undefined): string {
+  if (!run?.memory) return '';
+  const { start, end, rss } = run.memory;
+  const mb = (bytes: number | null) => (bytes === null ? '—' : fixed(bytes / MB));
+  const names = start.heaps.map((heap) => heap.name);
+  const rows = [start, end].map((sample) => [
+    String(sample.drawn),
+    ...names.map((name) => {
+      const heap = sample.heaps.find((candidate) => candidate.name === name);
+      return heap ? `${mb(heap.usedSize)} + ${mb(heap.backingStorageSize)}` : '—';
+    }),
+    mb(sample.jsTotal),
+    String(sample.domNodes),
+    String(sample.jsEventListeners),
+    mb(sample.rendererRss),
+    mb(sample.gpuRss),
+  ]);
+  const headers = ['after GC, frame', ...names.map((name) => `${name} heap+buffers MB`), 'JS total MB', 'DOM nodes', 'listeners', 'renderer RSS MB', 'GPU RSS MB'];
+  const curve = rss.map((point) => `${point.drawn}: ${mb(point.rendererRss)}`).join(', ');
+  return `${table(headers, rows, new Set(headers.map((_, i) => i)))}\nrenderer RSS MB without GC, by frame: ${curve}`;
+}
+
+function phaseTable(runs: readonly WidthRun[]): string {
+  const phases = [...new Set(runs.flatMap((run) => Object.keys(run.trace?.mainThreadPhases ?? {})))];
+  const rows = runs.map((run) => [
+    String(run.width),
+    fixed(run.trace ? (run.trace.threads.find((thread) => thread.thread === 'CrRendererMain')?.busyShare ?? 0) : null, 2),
+    ...phases.map((phase) => {
+      const found = run.trace?.mainThreadPhases[phase];
+      return found ? `${fixed(found.share, 2)} · ${fixed(found.ms.median)}/${fixed(found.ms.max)}` : '—';
+    }),
+  ]);
+  return table(['width', 'main busy', ...phases], rows, new Set(phases.map((_, i) => i + 1)));
+}
+
+/** The report as text for the terminal. */
+export function formatReport(report: BenchReport): string {
+  const { machine } = report;
+  const out: string[] = [
+    `ECB Lens bench · ${report.startedAt} · ${machine.cpus}× ${machine.cpuModel} · ${fixed(machine.memoryGb)} GB · node ${machine.node} · ${report.browser?.chromium ?? 'no browser'}`,
+    `load average ${machine.loadAverage.map((load) => fixed(load, 2)).join(' ')} at start, ${machine.loadAverageAtEnd?.map((load) => fixed(load, 2)).join(' ') ?? '—'} at end${report.options.quick ? ' · QUICK run (smoke test, not for the record)' : ''}`,
+  ];
+  if (report.core) {
+    out.push('', 'Core in Node: median MB/s (10⁶ B/s) per call on RGB frames, spread ±(p90−p10)/2 of median; lib/OpenSSL = ratio of medians, best/best = of fastest calls, both in this run');
+    out.push(coreTable(report.core.cases));
+  }
+  if (report.browser) {
+    const { browser } = report;
+    out.push('', `Browser: headless Chromium, ${browser.viewport.width}×${browser.viewport.height} viewport, /?width=W&loop=1, sample clip at 30 fps, all four panels`);
+    if (browser.server.staleWarning) out.push(`warning: ${browser.server.staleWarning}`);
+    out.push(playbackTable(browser.runs));
+    out.push(
+      'clip frames: presented by the <video> in the window; dropped (lab): skipped because the workers were busy; not seen: presented but',
+      'never handed to the lab (video frame callbacks coalesced, main thread late) or still in flight; dropped (video): getVideoPlaybackQuality.',
+      'lag: frames the video had moved past the frame being drawn (end = median of the last 10).',
+    );
+    out.push('', 'Worker stage timings, ms per frame, median/p95');
+    out.push(stageTable(browser.runs));
+    out.push('', 'Main thread over the traced frames: cores busy · ms per occurrence median/max');
+    out.push(phaseTable(browser.runs));
+    out.push('', 'Busiest threads over the traced frames (Chromium trace), in cores');
+    out.push(threadTable(browser.runs));
+    const memory = browser.memoryWidth === null ? '' : memoryTable(runAt(browser, browser.memoryWidth));
+    if (memory) out.push('', `Memory at ${browser.memoryWidth} wide, after forced GC`, memory);
+  }
+  if (report.targets.length) {
+    out.push('', 'Targets');
+    const rows = report.targets.map((target) => [target.pass === null ? '?' : target.pass ? '✓' : '✗', target.label, target.wanted, target.measured]);
+    out.push(table(['', 'target', 'wanted', 'measured'], rows));
+  }
+  const noisy = (report.browser?.runs ?? []).filter((run) => (run.otherCores ?? 0) > NOISY_OTHER_CORES);
+  if (noisy.length) {
+    const detail = noisy.map((run) => `${fixed(run.otherCores, 2)} at ${run.width}`).join(', ');
+    out.push(`warning: other processes kept ${detail} of ${machine.cpus} cores busy during the browser runs; those numbers are pessimistic`);
+  }
+  if (report.problems.length) out.push('', 'Could not run:', ...report.problems.map((problem) => `  ${problem}`));
+  return out.join('\n');
+}
+
+/**
+ * Writes the report to `dir`/bench-<timestamp>.json and `dir`/latest.json.
+ * @returns the timestamped file's path
+ */
+export function writeReport(report: BenchReport, dir: string): string {
+  mkdirSync(dir, { recursive: true });
+  const json = `${JSON.stringify(report, (_key, value: unknown) => (typeof value === 'number' ? round(value, 4) : value), 2)}\n`;
+  const file = join(dir, `bench-${report.startedAt.replace(/[:.]/g, '-')}.json`);
+  writeFileSync(file, json);
+  writeFileSync(join(dir, 'latest.json'), json);
+  return file;
+}

@@ -1,0 +1,127 @@
+/**
+ * `npm run bench`: the lab's performance targets, measured rather than asserted in timed tests. It times
+ * the cipher core in Node against OpenSSL, then plays the sample clip in headless Chromium against a
+ * production build, prints a table and writes JSON to bench-results/. Exits 0 even when targets are
+ * missed; 1 when the bench could not run, 2 for bad flags. Flags: see USAGE.
+ */
+import { loadavg } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { PROCESSING_WIDTHS } from '../../lib/media/lab-options';
+import { FULL_BROWSER_PLAN, QUICK_BROWSER_PLAN, runBrowser } from './browser';
+import { FULL_CORE_PLAN, QUICK_CORE_PLAN, runCore } from './core';
+import { describeMachine, waitForQuiet } from './machine';
+import { evaluateTargets, formatReport, writeReport, type BenchReport } from './report';
+import { ROOT, startSite, type SiteServer } from './server';
+
+const USAGE = `npm run bench -- [flags]
+  --quick            fewer frames and shorter core runs (a smoke test)
+  --only core|browser
+  --widths 640,1280  processing widths to play (any of 320, 480, 640, 960, 1280)
+  --build            rebuild the site first (also done when $NEXT_DIST_DIR has no build)
+  --out DIR          where the JSON goes (default bench-results)
+  --settle SECONDS   before each part, wait up to this long for the machine to go quiet (default 0)
+Builds and serves from $NEXT_DIST_DIR (default .next).`;
+
+interface Options {
+  help: boolean;
+  quick: boolean;
+  only: 'core' | 'browser' | null;
+  widths: number[];
+  build: boolean;
+  out: string;
+  /** Seconds to wait, before each part, for other work on the machine to stop. */
+  settle: number;
+}
+
+function parseOptions(argv: string[]): Options {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      quick: { type: 'boolean', default: false },
+      only: { type: 'string' },
+      widths: { type: 'string', default: '640,1280' },
+      build: { type: 'boolean', default: false },
+      out: { type: 'string', default: join(ROOT, 'bench-results') },
+      settle: { type: 'string', default: '0' },
+      help: { type: 'boolean', default: false },
+    },
+    strict: true,
+  });
+  const only = values.only ?? null;
+  if (only !== null && only !== 'core' && only !== 'browser') throw new RangeError(`--only must be core or browser, got "${only}"`);
+  const widths = values.widths.split(',').map((width) => Number(width.trim()));
+  const bad = widths.filter((width) => !(PROCESSING_WIDTHS as readonly number[]).includes(width));
+  if (bad.length) throw new RangeError(`--widths takes ${PROCESSING_WIDTHS.join(', ')}, got ${bad.join(', ')}`);
+  const settle = Number(values.settle);
+  if (!Number.isFinite(settle) || settle < 0) throw new RangeError(`--settle takes seconds (0 or more), got "${values.settle}"`);
+  return { help: values.help, quick: values.quick, only, widths, build: values.build, out: values.out, settle };
+}
+
+const log = (line: string) => process.stderr.write(`${line}\n`);
+
+async function main(): Promise<number> {
+  let options: Options;
+  try {
+    options = parseOptions(process.argv.slice(2));
+  } catch (error) {
+    log(`bench: ${error instanceof Error ? error.message : String(error)}\n${USAGE}`);
+    return 2;
+  }
+  if (options.help) {
+    process.stdout.write(`${USAGE}\n`);
+    return 0;
+  }
+  const report: BenchReport = {
+    schema: 'ecb-lens-bench/1',
+    startedAt: new Date().toISOString(),
+    finishedAt: '',
+    options: { quick: options.quick, only: options.only, widths: options.widths, build: options.build, settle: options.settle },
+    machine: describeMachine(),
+    core: null,
+    browser: null,
+    targets: [],
+    problems: [],
+  };
+
+  if (options.only !== 'browser') {
+    if (options.settle > 0) await waitForQuiet(options.settle * 1000);
+    report.core = { cases: await runCore(options.quick ? QUICK_CORE_PLAN : FULL_CORE_PLAN, { log }) };
+  }
+
+  if (options.only !== 'core') {
+    let server: SiteServer | null = null;
+    const stop = () => void (server?.stop() ?? Promise.resolve()).finally(() => process.exit(130));
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+    try {
+      server = await startSite({ build: options.build, log });
+      if (server.staleWarning) log(`warning: ${server.staleWarning}`);
+      const memoryWidth = options.widths.includes(640) ? 640 : options.widths[0];
+      const plan = options.quick ? QUICK_BROWSER_PLAN : FULL_BROWSER_PLAN;
+      const results = await runBrowser({ baseUrl: server.url, widths: options.widths, plan, memoryWidth, settleMs: options.settle * 1000, log });
+      report.browser = { ...results, server: { distDir: server.distDir, built: server.built, staleWarning: server.staleWarning } };
+      report.targets = evaluateTargets(report.browser);
+    } catch (error) {
+      report.problems.push(`browser: ${error instanceof Error ? error.message : String(error)}`);
+    } finally {
+      await server?.stop();
+      process.off('SIGINT', stop);
+      process.off('SIGTERM', stop);
+    }
+  }
+
+  report.finishedAt = new Date().toISOString();
+  report.machine.loadAverageAtEnd = loadavg();
+  const file = writeReport(report, options.out);
+  process.stdout.write(`${formatReport(report)}\n\nJSON: ${file}\n`);
+  return report.problems.length ? 1 : 0;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    log(`bench: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    process.exit(1);
+  },
+);

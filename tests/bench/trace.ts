@@ -1,0 +1,114 @@
+/**
+ * Where the machine's time goes while the lab plays: a Chromium trace turned into every thread's busy
+ * share, the page main thread's task lengths, and what those tasks were (video frame callbacks, where
+ * the lab captures frames; worker messages, where it presents them; rendering). The longtask observer
+ * only sees tasks over 50 ms; this sees them all.
+ */
+import { summarize, type Summary } from './stats';
+
+/** Trace categories: top-level tasks of every thread, plus the main thread's named phases. */
+export const TRACE_CATEGORIES = ['toplevel', 'blink', 'devtools.timeline'];
+
+interface TraceEvent {
+  ph: string;
+  name: string;
+  pid: number;
+  tid: number;
+  ts?: number;
+  dur?: number;
+  args?: { name?: string };
+}
+
+/** One thread's work over the traced window. */
+export interface ThreadLoad {
+  process: string;
+  thread: string;
+  /** Busy milliseconds ÷ window milliseconds (1 = a whole core). */
+  busyShare: number;
+  tasks: number;
+}
+
+/** One kind of main-thread work: its share of a core and the length of each occurrence, in ms. */
+export interface MainThreadPhase {
+  share: number;
+  ms: Summary;
+}
+
+/** The trace's findings. */
+export interface TraceSummary {
+  windowMs: number;
+  /** The page's main thread (CrRendererMain of the busiest renderer): task lengths in ms. */
+  mainThreadTasks: Summary;
+  mainThreadTasksOver50ms: number;
+  mainThreadPhases: Record<string, MainThreadPhase>;
+  /** Threads by busy share, busiest first (those above 2 %). */
+  threads: ThreadLoad[];
+}
+
+/** Top-level task events: each is one task a thread ran, never nested in another. */
+const TASK_EVENTS = new Set(['ThreadControllerImpl::RunTask', 'ThreadPool_RunTask', 'TaskGraphRunner::RunTask']);
+
+const PHASES: Record<string, string> = {
+  'VideoFrameCallbackRequesterImpl::ExecuteVideoFrameCallbacks': 'video frame callbacks (capture)',
+  HandlePostMessage: 'worker messages (present)',
+  'WebFrameWidgetImpl::UpdateLifecycle': 'style, layout, paint',
+};
+
+function pushTo(lists: Map<string, number[]>, key: string, value: number): void {
+  const list = lists.get(key);
+  if (list) list.push(value);
+  else lists.set(key, [value]);
+}
+
+function parseEvents(buffer: Buffer): TraceEvent[] {
+  const parsed = JSON.parse(buffer.toString('utf8')) as { traceEvents?: TraceEvent[] } | TraceEvent[];
+  return Array.isArray(parsed) ? parsed : (parsed.traceEvents ?? []);
+}
+
+/**
+ * Summarizes a trace recorded with `browser.startTracing(page, { categories: TRACE_CATEGORIES })`.
+ * @example summarizeTrace(await browser.stopTracing()).mainThreadTasks.max
+ */
+export function summarizeTrace(buffer: Buffer): TraceSummary {
+  const events = parseEvents(buffer);
+  const processNames = new Map<number, string>();
+  const threadNames = new Map<string, string>();
+  const durations = new Map<string, number[]>();
+  let first = Infinity;
+  let last = -Infinity;
+  for (const event of events) {
+    if (event.ph === 'M' && event.name === 'process_name') processNames.set(event.pid, event.args?.name ?? '?');
+    else if (event.ph === 'M' && event.name === 'thread_name') threadNames.set(`${event.pid}:${event.tid}`, event.args?.name ?? '?');
+    else if (event.ph === 'X' && TASK_EVENTS.has(event.name) && event.ts !== undefined && event.dur !== undefined) {
+      const key = `${event.pid}:${event.tid}`;
+      pushTo(durations, key, event.dur / 1000);
+      first = Math.min(first, event.ts);
+      last = Math.max(last, event.ts + event.dur);
+    }
+  }
+  const windowMs = Number.isFinite(first) ? (last - first) / 1000 : 0;
+  const threads = [...durations].map(([key, list]) => {
+    const pid = Number(key.split(':')[0]);
+    const busy = list.reduce((sum, ms) => sum + ms, 0);
+    return { key, process: processNames.get(pid) ?? `pid ${pid}`, thread: threadNames.get(key) ?? key, busyShare: windowMs ? busy / windowMs : 0, tasks: list.length };
+  });
+  threads.sort((a, b) => b.busyShare - a.busyShare);
+  const main = threads.find((thread) => thread.thread === 'CrRendererMain');
+  const mainTasks = main ? (durations.get(main.key) ?? []) : [];
+  const phaseMs = new Map<string, number[]>();
+  for (const event of events) {
+    const phase = PHASES[event.name];
+    if (!phase || !main || event.ph !== 'X' || event.dur === undefined || `${event.pid}:${event.tid}` !== main.key) continue;
+    pushTo(phaseMs, phase, event.dur / 1000);
+  }
+  const mainThreadPhases = Object.fromEntries(
+    [...phaseMs].map(([phase, list]) => [phase, { share: windowMs ? list.reduce((sum, ms) => sum + ms, 0) / windowMs : 0, ms: summarize(list) }]),
+  );
+  return {
+    windowMs,
+    mainThreadTasks: summarize(mainTasks),
+    mainThreadTasksOver50ms: mainTasks.filter((ms) => ms > 50).length,
+    mainThreadPhases,
+    threads: threads.filter((thread) => thread.busyShare > 0.02).map(({ process, thread, busyShare, tasks }) => ({ process, thread, busyShare, tasks })),
+  };
+}
