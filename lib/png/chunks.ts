@@ -49,7 +49,9 @@ export function inspectPng(bytes: Uint8Array): PngStructure {
     if (length > MAX_CHUNK_LENGTH) throw corrupt(`chunk ${type} at byte ${offset} declares ${length} bytes`);
     const dataEnd = offset + 8 + length;
     if (dataEnd + 4 > bytes.length) {
-      throw corrupt(`truncated: chunk ${type} at byte ${offset} needs ${length + 12} bytes, ${bytes.length - offset} remain`);
+      throw corrupt(
+        `truncated: chunk ${type} at byte ${offset} needs ${length + 12} bytes, ${bytes.length - offset} remain`,
+      );
     }
     if (crc32(bytes.subarray(offset + 4, dataEnd)) !== readUint32(bytes, dataEnd)) {
       throw corrupt(`chunk ${type} at byte ${offset} has a bad CRC`);
@@ -75,7 +77,8 @@ export function inspectPng(bytes: Uint8Array): PngStructure {
  */
 export function buildChunk(type: string, data: Uint8Array): Uint8Array {
   if (!CHUNK_TYPE.test(type)) throw new RangeError(`chunk type must be 4 ASCII letters, got ${JSON.stringify(type)}`);
-  if (data.length > MAX_CHUNK_LENGTH) throw new RangeError(`chunk data must be at most 2^31-1 bytes, got ${data.length}`);
+  if (data.length > MAX_CHUNK_LENGTH)
+    throw new RangeError(`chunk data must be at most 2^31-1 bytes, got ${data.length}`);
   const chunk = new Uint8Array(data.length + 12);
   const view = new DataView(chunk.buffer);
   view.setUint32(0, data.length);

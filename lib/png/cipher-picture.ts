@@ -134,7 +134,8 @@ function damaged(message: string): CipherPictureError {
 
 function oneOf<T extends string>(values: readonly T[], text: string, field: Field): T {
   const value = values.find((v) => v === text);
-  if (!value) throw damaged(`${KEYWORD_PREFIX}${field} must be one of ${values.join(', ')}, got ${JSON.stringify(text)}`);
+  if (!value)
+    throw damaged(`${KEYWORD_PREFIX}${field} must be one of ${values.join(', ')}, got ${JSON.stringify(text)}`);
   return value;
 }
 
@@ -168,7 +169,10 @@ function refuseStrayFields(fields: Map<Field, string>, mode: Mode, layout: Layou
   for (const field of mode === 'ecb' ? (['padding'] as const) : (['nonce', 'tag', 'aad'] as const)) allowed.add(field);
   if (layout === 'rgba') allowed.add('alpha');
   for (const field of fields.keys()) {
-    if (!allowed.has(field)) throw damaged(`text chunk ${KEYWORD_PREFIX}${field} does not belong in a picture of mode ${mode} and layout ${layout}`);
+    if (!allowed.has(field))
+      throw damaged(
+        `text chunk ${KEYWORD_PREFIX}${field} does not belong in a picture of mode ${mode} and layout ${layout}`,
+      );
   }
 }
 
@@ -214,7 +218,9 @@ function readFields(structure: PngStructure): PictureFields {
   const bitsText = required('bits');
   const bits = Number(bitsText);
   if (!/^[0-9]$/.test(bitsText) || bits < MIN_BITS || bits > MAX_BITS) {
-    throw damaged(`${KEYWORD_PREFIX}bits must be an integer from ${MIN_BITS} to ${MAX_BITS}, got ${JSON.stringify(bitsText)}`);
+    throw damaged(
+      `${KEYWORD_PREFIX}bits must be an integer from ${MIN_BITS} to ${MAX_BITS}, got ${JSON.stringify(bitsText)}`,
+    );
   }
   const size = required('size');
   if (size !== `${width}x${height}`) {
@@ -257,7 +263,16 @@ export function readCipherPicture(bytes: Uint8Array): CipherPicture {
   const ciphertext = new Uint8Array(samples.length + trailing.length);
   ciphertext.set(samples);
   ciphertext.set(trailing, samples.length);
-  const encrypted: EncryptedFrame = { mode, layout, bits, width, height, nonce, ciphertext, plaintextLength: samples.length };
+  const encrypted: EncryptedFrame = {
+    mode,
+    layout,
+    bits,
+    width,
+    height,
+    nonce,
+    ciphertext,
+    plaintextLength: samples.length,
+  };
   return aad === undefined ? { encrypted } : { encrypted, aad };
 }
 

@@ -26,7 +26,10 @@ function imageDataLength({ width, height, bitDepth, colorType }: PngHeader): num
 function checkImageData(structure: PngStructure): void {
   const idat = structure.chunks.filter((c) => c.type === 'IDAT').map((c) => c.data);
   const expected = imageDataLength(structure.header);
-  const pastLimit = new PngError('corrupt', `corrupt PNG: the image data inflates past the ${expected} bytes its header allows`);
+  const pastLimit = new PngError(
+    'corrupt',
+    `corrupt PNG: the image data inflates past the ${expected} bytes its header allows`,
+  );
   let length: number;
   try {
     length = inflateSync(Buffer.concat(idat), { maxOutputLength: expected + 1 }).length;
@@ -35,7 +38,11 @@ function checkImageData(structure: PngStructure): void {
     throw new PngError('corrupt', `corrupt PNG: the image data does not inflate (${(error as Error).message})`);
   }
   if (length > expected) throw pastLimit;
-  if (length < expected) throw new PngError('corrupt', `corrupt PNG: the image data holds ${length} of the ${expected} bytes its header needs`);
+  if (length < expected)
+    throw new PngError(
+      'corrupt',
+      `corrupt PNG: the image data holds ${length} of the ${expected} bytes its header needs`,
+    );
 }
 
 /**
@@ -79,13 +86,20 @@ export function encodePng(
   if (!(samples instanceof Uint8Array)) throw new TypeError('samples must be a Uint8Array');
   const expected = width * height * bytesPerPixel(layout);
   if (samples.length !== expected) {
-    throw new RangeError(`samples must be ${expected} bytes for a ${width}×${height} ${layout} PNG, got ${samples.length}`);
+    throw new RangeError(
+      `samples must be ${expected} bytes for a ${width}×${height} ${layout} PNG, got ${samples.length}`,
+    );
   }
   const colorType = LAYOUT_COLOR_TYPE[layout];
   const png = new PNG();
   png.width = width;
   png.height = height;
   png.data = Buffer.from(samples.buffer, samples.byteOffset, samples.length);
-  const encoded = PNG.sync.write(png, { colorType, inputColorType: colorType, inputHasAlpha: layout === 'rgba', bitDepth: 8 });
+  const encoded = PNG.sync.write(png, {
+    colorType,
+    inputColorType: colorType,
+    inputHasAlpha: layout === 'rgba',
+    bitDepth: 8,
+  });
   return insertAfterHeader(encoded, text.map(buildTextChunk));
 }

@@ -3,7 +3,17 @@
  * turned into typed options with one rule set for both, so the two front ends cannot drift apart.
  * Messages name the option as the user typed it (`--bits` on the command line, `bits` in a URL).
  */
-import { checkMode, LAYOUTS, MAX_BITS, MIN_BITS, MODE_INFO, NONCE_LENGTH, parseHex, type Layout, type Mode } from '../cipher';
+import {
+  checkMode,
+  LAYOUTS,
+  MAX_BITS,
+  MIN_BITS,
+  MODE_INFO,
+  NONCE_LENGTH,
+  parseHex,
+  type Layout,
+  type Mode,
+} from '../cipher';
 
 /** The options as text; absent ones are `undefined`. */
 export interface EncryptOptionsText {
@@ -53,7 +63,9 @@ function hex(text: string, name: string): Uint8Array {
 function sized(text: string, name: string, length: number, cipher: string): Uint8Array {
   const bytes = hex(text, name);
   if (bytes.length !== length) {
-    throw new OptionError(`${name} must be ${length} bytes (${2 * length} hex digits) for ${cipher}, got ${bytes.length}`);
+    throw new OptionError(
+      `${name} must be ${length} bytes (${2 * length} hex digits) for ${cipher}, got ${bytes.length}`,
+    );
   }
   return bytes;
 }
@@ -62,7 +74,10 @@ function sized(text: string, name: string, length: number, cipher: string): Uint
  * Parses and checks the options; throws an {@link OptionError} naming the first bad one.
  * @example parseEncryptOptions({ mode: 'ecb', bits: '3' }, (o) => `--${o}`) // { mode: 'ecb', bits: 3 }
  */
-export function parseEncryptOptions(text: EncryptOptionsText, name: OptionNamer = (option) => option): EncryptPngOptions {
+export function parseEncryptOptions(
+  text: EncryptOptionsText,
+  name: OptionNamer = (option) => option,
+): EncryptPngOptions {
   if (text.mode === undefined) throw new OptionError(`${name('mode')} is required: ecb or gcm`);
   try {
     checkMode(text.mode);
@@ -74,13 +89,16 @@ export function parseEncryptOptions(text: EncryptOptionsText, name: OptionNamer 
 
   if (text.layout !== undefined) {
     const layout = LAYOUTS.find((l) => l === text.layout);
-    if (!layout) throw new OptionError(`${name('layout')} must be rgb, rgba or gray, got ${JSON.stringify(text.layout)}`);
+    if (!layout)
+      throw new OptionError(`${name('layout')} must be rgb, rgba or gray, got ${JSON.stringify(text.layout)}`);
     options.layout = layout;
   }
   if (text.bits !== undefined) {
     const bits = DIGITS.test(text.bits) ? Number(text.bits) : NaN;
     if (!(bits >= MIN_BITS && bits <= MAX_BITS)) {
-      throw new OptionError(`${name('bits')} must be an integer from ${MIN_BITS} to ${MAX_BITS}, got ${shown(text.bits)}`);
+      throw new OptionError(
+        `${name('bits')} must be an integer from ${MIN_BITS} to ${MAX_BITS}, got ${shown(text.bits)}`,
+      );
     }
     options.bits = bits;
   }
@@ -89,7 +107,9 @@ export function parseEncryptOptions(text: EncryptOptionsText, name: OptionNamer 
   }
   for (const option of ['nonce', 'aad'] as const) {
     if (mode === 'ecb' && text[option] !== undefined) {
-      throw new OptionError(`${name(option)} applies to gcm only; ${MODE_INFO.ecb.name} takes no ${option === 'aad' ? 'AAD' : 'nonce'}`);
+      throw new OptionError(
+        `${name(option)} applies to gcm only; ${MODE_INFO.ecb.name} takes no ${option === 'aad' ? 'AAD' : 'nonce'}`,
+      );
     }
   }
   if (text.nonce !== undefined) options.nonce = sized(text.nonce, name('nonce'), NONCE_LENGTH, MODE_INFO.gcm.name);

@@ -42,7 +42,8 @@ function latin1(text: string, what: string): Uint8Array {
   const bytes = new Uint8Array(text.length);
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
-    if (code === 0 || code > 255) throw new RangeError(`${what} must be Latin-1 without NUL, got U+${code.toString(16).padStart(4, '0')}`);
+    if (code === 0 || code > 255)
+      throw new RangeError(`${what} must be Latin-1 without NUL, got U+${code.toString(16).padStart(4, '0')}`);
     bytes[i] = code;
   }
   return bytes;
@@ -76,7 +77,8 @@ export function buildTextChunk(entry: TextEntry): Uint8Array {
   const key = latin1(keyword, 'keyword');
   const nul = Uint8Array.of(0);
   if (kind === 'tEXt') return buildChunk(kind, concat([key, nul, latin1(text, 'tEXt text')]));
-  if (kind === 'zTXt') return buildChunk(kind, concat([key, nul, nul, deflateSync(latin1(text, 'zTXt text'), { level: 9 })]));
+  if (kind === 'zTXt')
+    return buildChunk(kind, concat([key, nul, nul, deflateSync(latin1(text, 'zTXt text'), { level: 9 })]));
   if (kind === 'iTXt') {
     const body = deflateSync(new TextEncoder().encode(text), { level: 9 });
     return buildChunk(kind, concat([key, nul, Uint8Array.of(1, 0), nul, nul, body]));
@@ -93,12 +95,17 @@ function inflateText(data: Uint8Array, limit: number, where: string): Uint8Array
     return inflateSync(data, { maxOutputLength: limit });
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ERR_BUFFER_TOO_LARGE') throw new PngError('corrupt', `corrupt PNG: ${where} inflates past ${limit} bytes`);
+    if (code === 'ERR_BUFFER_TOO_LARGE')
+      throw new PngError('corrupt', `corrupt PNG: ${where} inflates past ${limit} bytes`);
     throw new PngError('corrupt', `corrupt PNG: ${where} does not inflate`);
   }
 }
 
-function parseTextChunk(chunk: Chunk & { type: TextChunkKind }, accept: (keyword: string) => boolean, limit: number): TextEntry | null {
+function parseTextChunk(
+  chunk: Chunk & { type: TextChunkKind },
+  accept: (keyword: string) => boolean,
+  limit: number,
+): TextEntry | null {
   const { data, type, offset } = chunk;
   const where = `${type} chunk at byte ${offset}`;
   const bad = (why: string) => new PngError('corrupt', `corrupt PNG: ${where} ${why}`);
