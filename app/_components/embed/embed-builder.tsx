@@ -1,0 +1,338 @@
+'use client';
+
+import { useMemo, useState, useSyncExternalStore } from 'react';
+import { generateKey } from '@/lib/cipher/keys';
+import { toHex } from '@/lib/cipher/hex';
+import { LAYOUTS, type Layout } from '@/lib/cipher/layout';
+import { embedQuery, embedSnippet, embedUrl } from '@/lib/embed/url';
+import {
+  CONTROLS,
+  DEFAULT_PARAMS,
+  PROCESSING_WIDTHS,
+  THEMES,
+  type Controls,
+  type LabParams,
+  type ProcessingWidth,
+  type Theme,
+} from '@/lib/media/lab-options';
+import { SAMPLES } from '@/lib/media/samples';
+import { PANEL_IDS, type PanelId } from '@/lib/worker/protocol';
+import { PANEL_COPY } from '../lab/panel-copy';
+
+const label = 'text-xs font-semibold uppercase tracking-wide text-slate-500 dark:text-slate-400';
+const field =
+  'rounded-lg border-0 bg-white px-2 py-1.5 text-sm ring-1 ring-slate-300 ring-inset dark:bg-slate-900 dark:ring-slate-700';
+
+function Check({
+  checked,
+  onChange,
+  children,
+  testId,
+}: {
+  checked: boolean;
+  onChange: (value: boolean) => void;
+  children: React.ReactNode;
+  testId?: string;
+}) {
+  return (
+    <label className="flex items-center gap-2 text-sm">
+      <input
+        type="checkbox"
+        checked={checked}
+        onChange={(event) => onChange(event.target.checked)}
+        className="size-4 accent-slate-900 dark:accent-white"
+        data-testid={testId}
+      />
+      {children}
+    </label>
+  );
+}
+
+const noSubscription = () => () => undefined;
+
+/** This site's origin in the browser; empty while rendering on the server (React re-renders after hydration). */
+function useOrigin(): string {
+  return useSyncExternalStore(
+    noSubscription,
+    () => window.location.origin,
+    () => '',
+  );
+}
+
+/** Pick options, see the embed live, copy the `<iframe>`. */
+export function EmbedBuilder() {
+  const [params, setParams] = useState<LabParams>({
+    ...DEFAULT_PARAMS,
+    source: 'meeting',
+    panels: ['original', 'ecb', 'gcm'],
+    loop: true,
+  });
+  const [frame, setFrame] = useState({ width: '100%', height: 480, autoHeight: true });
+  const [copied, setCopied] = useState(false);
+  const set = (patch: Partial<LabParams>) => {
+    setParams((current) => ({ ...current, ...patch }));
+    setCopied(false);
+  };
+  const origin = useOrigin();
+  const basePath = process.env.NEXT_PUBLIC_BASE_PATH ?? '';
+  const query = embedQuery(params);
+  const preview = `${basePath}/embed${query ? `?${query}` : ''}`;
+  const snippet = useMemo(
+    () => (origin ? embedSnippet(embedUrl(origin, params, basePath), frame) : ''),
+    [origin, params, basePath, frame],
+  );
+
+  const togglePanel = (panel: PanelId, on: boolean) => {
+    const next = PANEL_IDS.filter((id) => (id === panel ? on : params.panels.includes(id)));
+    if (next.length > 0) set({ panels: next });
+  };
+
+  const copy = async () => {
+    try {
+      await navigator.clipboard.writeText(snippet);
+      setCopied(true);
+    } catch {
+      // No clipboard permission (e.g. an insecure origin): select the text for a manual copy instead.
+      const area = document.getElementById('embed-snippet') as HTMLTextAreaElement | null;
+      area?.select();
+    }
+  };
+
+  return (
+    <div className="grid gap-8 lg:grid-cols-[minmax(0,22rem)_minmax(0,1fr)]">
+      <form className="flex flex-col gap-5" onSubmit={(event) => event.preventDefault()} data-testid="builder-form">
+        <div className="flex flex-col gap-2">
+          <label htmlFor="b-source" className={label}>
+            Source
+          </label>
+          <select
+            id="b-source"
+            className={field}
+            value={params.source ?? 'meeting'}
+            onChange={(event) => set({ source: event.target.value })}
+            data-testid="b-source"
+          >
+            {SAMPLES.map((sample) => (
+              <option key={sample.id} value={sample.id}>
+                {sample.title}
+              </option>
+            ))}
+          </select>
+        </div>
+        <fieldset className="flex flex-col gap-2">
+          <legend className={label}>Panels</legend>
+          <div className="mt-2 grid grid-cols-2 gap-2">
+            {PANEL_IDS.map((panel) => (
+              <Check
+                key={panel}
+                checked={params.panels.includes(panel)}
+                onChange={(on) => togglePanel(panel, on)}
+                testId={`b-panel-${panel}`}
+              >
+                {PANEL_COPY[panel].title}
+              </Check>
+            ))}
+          </div>
+        </fieldset>
+        <fieldset className="flex flex-col gap-2">
+          <legend className={label}>Playback</legend>
+          <div className="mt-2 flex flex-wrap gap-x-5 gap-y-2">
+            <Check checked={params.autoplay} onChange={(autoplay) => set({ autoplay })} testId="b-autoplay">
+              Autoplay
+            </Check>
+            <Check checked={params.loop} onChange={(loop) => set({ loop })}>
+              Loop
+            </Check>
+            <Check checked={params.muted} onChange={(muted) => set({ muted })}>
+              Muted
+            </Check>
+          </div>
+          <label className="mt-1 flex items-center gap-2 text-sm">
+            Start at
+            <input
+              type="number"
+              min={0}
+              step={0.5}
+              value={params.start}
+              onChange={(event) => set({ start: Math.max(0, Number(event.target.value) || 0) })}
+              className={`${field} w-20`}
+            />
+            seconds
+          </label>
+        </fieldset>
+        <div className="grid grid-cols-2 gap-4">
+          <div className="flex flex-col gap-2">
+            <label htmlFor="b-controls" className={label}>
+              Controls
+            </label>
+            <select
+              id="b-controls"
+              className={field}
+              value={params.controls}
+              onChange={(event) => set({ controls: event.target.value as Controls })}
+              data-testid="b-controls"
+            >
+              {CONTROLS.map((value) => (
+                <option key={value}>{value}</option>
+              ))}
+            </select>
+          </div>
+          <div className="flex flex-col gap-2">
+            <label htmlFor="b-theme" className={label}>
+              Theme
+            </label>
+            <select
+              id="b-theme"
+              className={field}
+              value={params.theme}
+              onChange={(event) => set({ theme: event.target.value as Theme })}
+            >
+              {THEMES.map((value) => (
+                <option key={value}>{value}</option>
+              ))}
+            </select>
+          </div>
+          <div className="flex flex-col gap-2">
+            <label htmlFor="b-layout" className={label}>
+              Layout
+            </label>
+            <select
+              id="b-layout"
+              className={field}
+              value={params.layout}
+              onChange={(event) => set({ layout: event.target.value as Layout })}
+            >
+              {LAYOUTS.map((value) => (
+                <option key={value}>{value}</option>
+              ))}
+            </select>
+          </div>
+          <div className="flex flex-col gap-2">
+            <label htmlFor="b-width" className={label}>
+              Processing width
+            </label>
+            <select
+              id="b-width"
+              className={field}
+              value={params.width}
+              onChange={(event) => set({ width: Number(event.target.value) as ProcessingWidth })}
+            >
+              {PROCESSING_WIDTHS.map((value) => (
+                <option key={value} value={value}>
+                  {value} px
+                </option>
+              ))}
+            </select>
+          </div>
+        </div>
+        <div className="flex flex-col gap-2">
+          <label htmlFor="b-bits" className={label}>
+            Colour depth: {params.bits} bits
+          </label>
+          <input
+            id="b-bits"
+            type="range"
+            min={1}
+            max={8}
+            value={params.bits}
+            onChange={(event) => set({ bits: Number(event.target.value) })}
+            className="accent-slate-900 dark:accent-white"
+            data-testid="b-bits"
+          />
+        </div>
+        <fieldset className="flex flex-col gap-2">
+          <legend className={label}>Keys</legend>
+          <Check
+            checked={params.ecbKeyHex !== null}
+            onChange={(fixed) =>
+              set(
+                fixed
+                  ? { ecbKeyHex: toHex(generateKey('ecb')), gcmKeyHex: toHex(generateKey('gcm')) }
+                  : { ecbKeyHex: null, gcmKeyHex: null },
+              )
+            }
+            testId="b-fix-keys"
+          >
+            Fix the keys, so every viewing shows the same ECB picture
+          </Check>
+          {params.ecbKeyHex && (
+            <p className="font-mono text-xs break-all text-slate-500 dark:text-slate-400">
+              ECB {params.ecbKeyHex}
+              <br />
+              GCM {params.gcmKeyHex}
+            </p>
+          )}
+        </fieldset>
+        <fieldset className="flex flex-col gap-2">
+          <legend className={label}>Frame</legend>
+          <div className="mt-2 flex flex-wrap items-center gap-3 text-sm">
+            <label className="flex items-center gap-2">
+              Width{' '}
+              <input
+                value={frame.width}
+                onChange={(event) => setFrame({ ...frame, width: event.target.value || '100%' })}
+                className={`${field} w-20`}
+              />
+            </label>
+            <label className="flex items-center gap-2">
+              Height{' '}
+              <input
+                type="number"
+                min={120}
+                value={frame.height}
+                onChange={(event) => setFrame({ ...frame, height: Math.max(120, Number(event.target.value) || 480) })}
+                className={`${field} w-24`}
+              />
+            </label>
+          </div>
+          <Check checked={frame.autoHeight} onChange={(autoHeight) => setFrame({ ...frame, autoHeight })}>
+            Grow with the content (adds a small script)
+          </Check>
+        </fieldset>
+      </form>
+
+      <div className="flex min-w-0 flex-col gap-4">
+        <h2 className="text-lg font-semibold">Live preview</h2>
+        <iframe
+          key={preview}
+          src={preview}
+          title="Embed preview"
+          className="w-full rounded-xl bg-white ring-1 ring-slate-200 dark:bg-slate-900 dark:ring-slate-800"
+          style={{ height: frame.height }}
+          data-testid="builder-preview"
+        />
+        <div className="flex items-center justify-between gap-4">
+          <h2 className="text-lg font-semibold">Snippet</h2>
+          <button
+            type="button"
+            onClick={() => void copy()}
+            className="rounded-lg bg-slate-900 px-3 py-1.5 text-sm font-medium text-white hover:bg-slate-700 dark:bg-white dark:text-slate-900"
+            data-testid="copy-snippet"
+          >
+            {copied ? 'Copied' : 'Copy'}
+          </button>
+        </div>
+        <textarea
+          id="embed-snippet"
+          readOnly
+          value={snippet}
+          rows={frame.autoHeight ? 13 : 3}
+          className="w-full rounded-xl bg-slate-950 p-4 font-mono text-xs leading-relaxed text-slate-100"
+          data-testid="snippet"
+          onFocus={(event) => event.currentTarget.select()}
+        />
+        <p className="text-sm text-slate-600 dark:text-slate-400">
+          The embed can be framed by any site. It runs entirely in the viewer&apos;s browser. Course pages can drive it
+          with <code className="rounded bg-slate-200 px-1 dark:bg-slate-800">postMessage</code>: see the README and{' '}
+          <a
+            href={`${basePath}/embed-example.html`}
+            className="font-medium text-sky-700 hover:underline dark:text-sky-300"
+          >
+            the example course page
+          </a>
+          .
+        </p>
+      </div>
+    </div>
+  );
+}
