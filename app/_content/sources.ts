@@ -24,6 +24,19 @@ export const SOURCES = {
     date: 'first draft 22 May 2020',
     url: 'https://github.com/zoom/zoom-e2e-whitepaper',
   },
+  zoomJuly1: {
+    title: 'Webinar Recap – 90-Day Security Plan Progress Report: July 1st (GCM enablement occurred on May 30)',
+    publisher: 'Zoom blog',
+    date: 'July 2020 (recap of the 1 July 2020 webinar)',
+    url: 'https://blog.zoom.us/webinar-recap-90-day-security-plan-progress-report-july-1st/',
+  },
+  zoomWhitepaper: {
+    title:
+      'Zoom Cryptography Whitepaper, version 4.6 (§7.2 Enhanced Encryption: per-stream AES-256-GCM keys since client 5.0; §7.6.6 Key Rotation)',
+    publisher: 'Zoom Video Communications, with Matthew Green, Lea Kissner and Alex Stamos',
+    date: '23 December 2024',
+    url: 'https://github.com/zoom/zoom-e2e-whitepaper/blob/master/archive/zoom_e2e_v4_6.pdf',
+  },
   sp80038a: {
     title: 'NIST SP 800-38A: Recommendation for Block Cipher Modes of Operation',
     publisher: 'NIST',
