@@ -1,8 +1,11 @@
 /**
  * The lab in headless Chromium against the production build: for each processing width it plays the
- * sample clip with all four panels and measures over a fixed number of drawn frames (never a wall-clock
- * sleep): frames per second, frames skipped, worker stage timings, main-thread long tasks, how far the
- * picture trails the video, CPU per process, and at one width memory before and after many frames.
+ * sample clip with all four panels, once with leak analytics on (every stream measured, both motion maps
+ * drawn, table and charts live) and once with them off (switched off with the section's own switch,
+ * which stops the measurements and unmounts the motion panels), and measures over a fixed number of
+ * drawn frames (never a wall-clock sleep): frames per second, frames skipped, worker stage timings,
+ * main-thread long tasks, how far the picture trails the video, CPU per process, and at one width
+ * memory before and after many frames.
  */
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
@@ -37,8 +40,20 @@ export interface BrowserPlan {
   traceFrames: number;
 }
 
-export const FULL_BROWSER_PLAN: BrowserPlan = { warmupFrames: 30, measureFrames: 300, memoryFrom: 100, memoryTo: 1000, traceFrames: 150 };
-export const QUICK_BROWSER_PLAN: BrowserPlan = { warmupFrames: 15, measureFrames: 90, memoryFrom: 30, memoryTo: 200, traceFrames: 45 };
+export const FULL_BROWSER_PLAN: BrowserPlan = {
+  warmupFrames: 30,
+  measureFrames: 300,
+  memoryFrom: 100,
+  memoryTo: 1000,
+  traceFrames: 150,
+};
+export const QUICK_BROWSER_PLAN: BrowserPlan = {
+  warmupFrames: 15,
+  measureFrames: 90,
+  memoryFrom: 30,
+  memoryTo: 200,
+  traceFrames: 45,
+};
 
 /** Milliseconds per step of a frame in each worker, over the window. */
 export interface StageTimings {
@@ -46,9 +61,11 @@ export interface StageTimings {
   gcm: Record<string, Summary>;
 }
 
-/** One width's results. */
+/** One width's results, with leak analytics on or off. */
 export interface WidthRun {
   width: number;
+  /** Leak analytics on: the three streams measured and both motion maps drawn every frame. */
+  analytics: boolean;
   url: string;
   frameSize: { width: number; height: number } | null;
   gcmEngine: string | null;
@@ -72,7 +89,14 @@ export interface WidthRun {
    * {@link LAG_END_FRAMES} drawn), over the window, and in its first and last quarter (a lab that falls
    * behind grows).
    */
-  lagFrames: { end: number; median: number; p95: number; max: number; firstQuarter: number; lastQuarter: number } | null;
+  lagFrames: {
+    end: number;
+    median: number;
+    p95: number;
+    max: number;
+    firstQuarter: number;
+    lastQuarter: number;
+  } | null;
   longTasks: { count: number; maxMs: number; totalMs: number };
   longTasksDuringLoad: { count: number; maxMs: number };
   /** CPU used per Chromium process type over the window, in cores (1 = one core busy). */
@@ -117,7 +141,11 @@ function probeScript(): Promise<string> {
 
 function waitForDrawn(page: Page, target: number, frames: number): Promise<unknown> {
   const timeout = (frames / SLOWEST_FPS) * 1000 + WAIT_MARGIN_MS;
-  return page.waitForFunction((n) => ((window as unknown as BenchWindow).ecbLens?.clock.get().drawn ?? 0) >= n, target, { polling: 250, timeout });
+  return page.waitForFunction(
+    (n) => ((window as unknown as BenchWindow).ecbLens?.clock.get().drawn ?? 0) >= n,
+    target,
+    { polling: 250, timeout },
+  );
 }
 
 function snapshot(page: Page): Promise<ProbeSnapshot> {
@@ -137,7 +165,10 @@ function stageSummaries(frames: readonly DrawnFrame[], worker: 'primary' | 'gcm'
     }
     totals.push(total);
   }
-  return { ...Object.fromEntries([...steps].map(([step, values]) => [step, summarize(values)])), total: summarize(totals) };
+  return {
+    ...Object.fromEntries([...steps].map(([step, values]) => [step, summarize(values)])),
+    total: summarize(totals),
+  };
 }
 
 function lagSummary(frames: readonly DrawnFrame[]): WidthRun['lagFrames'] {
@@ -155,7 +186,11 @@ function lagSummary(frames: readonly DrawnFrame[]): WidthRun['lagFrames'] {
   };
 }
 
-function cpuCores(before: readonly ProcessCpu[], after: readonly ProcessCpu[], seconds: number): Record<string, number> {
+function cpuCores(
+  before: readonly ProcessCpu[],
+  after: readonly ProcessCpu[],
+  seconds: number,
+): Record<string, number> {
   const cores: Record<string, number> = {};
   for (const info of after) {
     const start = before.find((candidate) => candidate.pid === info.pid)?.cpuSeconds ?? 0;
@@ -172,10 +207,11 @@ function longTaskSummary(tasks: readonly LongTask[]): { count: number; maxMs: nu
   };
 }
 
-function emptyRun(width: number, url: string): WidthRun {
+function emptyRun(width: number, analytics: boolean, url: string): WidthRun {
   const none = summarize([]);
   return {
     width,
+    analytics,
     url,
     frameSize: null,
     gcmEngine: null,
@@ -217,7 +253,12 @@ type WindowFields =
   | 'lagFrames'
   | 'longTasks';
 
-function measureWindow(start: ProbeSnapshot, end: ProbeSnapshot, frames: readonly DrawnFrame[], tasks: readonly LongTask[]): Pick<WidthRun, WindowFields> {
+function measureWindow(
+  start: ProbeSnapshot,
+  end: ProbeSnapshot,
+  frames: readonly DrawnFrame[],
+  tasks: readonly LongTask[],
+): Pick<WidthRun, WindowFields> {
   const first = frames[0];
   const last = frames[frames.length - 1];
   const seconds = first && last ? (last.t - first.t) / 1000 : 0;
@@ -244,7 +285,11 @@ function measureWindow(start: ProbeSnapshot, end: ProbeSnapshot, frames: readonl
 }
 
 /** Opens the lab at `url` and waits for its first frame; the probe is attached and long tasks of the load recorded. */
-async function openLab(context: BrowserContext, url: string, run: WidthRun): Promise<{ page: Page; loaded: ProbeSnapshot }> {
+async function openLab(
+  context: BrowserContext,
+  url: string,
+  run: WidthRun,
+): Promise<{ page: Page; loaded: ProbeSnapshot }> {
   await context.addInitScript({ content: await probeScript() });
   const page = await context.newPage();
   page.on('pageerror', (error) => run.pageErrors.push(error.message));
@@ -252,17 +297,43 @@ async function openLab(context: BrowserContext, url: string, run: WidthRun): Pro
     if (message.type() === 'error') run.pageErrors.push(message.text());
   });
   await page.goto(url, { waitUntil: 'load' });
-  await page.waitForSelector('canvas[data-testid="panel-ecb"][data-frame]', { state: 'attached', timeout: FIRST_FRAME_TIMEOUT_MS });
+  await page.waitForSelector('canvas[data-testid="panel-ecb"][data-frame]', {
+    state: 'attached',
+    timeout: FIRST_FRAME_TIMEOUT_MS,
+  });
   await page.evaluate((fps) => (window as unknown as BenchWindow).ecbBench.attach(fps), CLIP_FPS);
   const loaded = await snapshot(page);
-  const loadTasks = await page.evaluate((n) => (window as unknown as BenchWindow).ecbBench.longTasks(0, n), loaded.longTasksRecorded);
+  const loadTasks = await page.evaluate(
+    (n) => (window as unknown as BenchWindow).ecbBench.longTasks(0, n),
+    loaded.longTasksRecorded,
+  );
   run.longTasksDuringLoad = { count: loadTasks.length, maxMs: longTaskSummary(loadTasks).maxMs };
   return { page, loaded };
 }
 
+/**
+ * Switches leak analytics on or off as a user does, with the section's switch (dispatched, so the page
+ * does not scroll), and waits until the motion panels are there exactly when analytics are on.
+ */
+async function setAnalytics(page: Page, on: boolean): Promise<void> {
+  const toggle = page.locator('[data-testid="analytics-toggle"]');
+  if ((await toggle.getAttribute('aria-checked')) !== String(on)) await toggle.dispatchEvent('click');
+  await page.waitForFunction(
+    (wanted) =>
+      document.querySelector('[data-testid="analytics-toggle"]')?.getAttribute('aria-checked') === String(wanted) &&
+      (document.querySelector('canvas[data-testid="panel-motion"]') !== null) === wanted,
+    on,
+    { polling: 100, timeout: 15_000 },
+  );
+}
+
 async function play(page: Page): Promise<void> {
   await page.evaluate(() => (window as unknown as BenchWindow).ecbLens?.play());
-  await page.waitForFunction(() => (window as unknown as BenchWindow).ecbLens?.state.get().playing === true, undefined, { polling: 100, timeout: 15_000 });
+  await page.waitForFunction(
+    () => (window as unknown as BenchWindow).ecbLens?.state.get().playing === true,
+    undefined,
+    { polling: 100, timeout: 15_000 },
+  );
 }
 
 /**
@@ -283,16 +354,23 @@ async function measurePlayback(
   const machineStart = readCpuTimes();
   const start = await snapshot(page);
   const step = memory ? RSS_EVERY_FRAMES : measure;
-  for (let done = 0; done < measure; ) {
+  for (let done = 0; done < measure;) {
     done = Math.min(measure, done + step);
     await waitForDrawn(page, start.drawn + done, step);
-    if (memory) rss.push({ drawn: start.drawn + done - base, rendererRss: (await processRss(browserSession)).rendererRss });
+    if (memory)
+      rss.push({ drawn: start.drawn + done - base, rendererRss: (await processRss(browserSession)).rendererRss });
   }
   const end = await snapshot(page);
   const machineEnd = readCpuTimes();
   const cpuEnd = await processCpu(browserSession);
-  const frames = await page.evaluate(([from, to]) => (window as unknown as BenchWindow).ecbBench.frames(from, to), [start.framesRecorded, end.framesRecorded]);
-  const tasks = await page.evaluate(([from, to]) => (window as unknown as BenchWindow).ecbBench.longTasks(from, to), [start.longTasksRecorded, end.longTasksRecorded]);
+  const frames = await page.evaluate(
+    ([from, to]) => (window as unknown as BenchWindow).ecbBench.frames(from, to),
+    [start.framesRecorded, end.framesRecorded],
+  );
+  const tasks = await page.evaluate(
+    ([from, to]) => (window as unknown as BenchWindow).ecbBench.longTasks(from, to),
+    [start.longTasksRecorded, end.longTasksRecorded],
+  );
   Object.assign(run, measureWindow(start, end, frames, tasks));
   run.cpuCores = cpuCores(cpuStart, cpuEnd, (end.t - start.t) / 1000);
   const machine = busyCores(machineStart, machineEnd);
@@ -320,28 +398,36 @@ async function measureWidth(
   browserSession: CDPSession,
   baseUrl: string,
   width: number,
+  analytics: boolean,
   plan: BrowserPlan,
   withMemory: boolean,
   log: (line: string) => void,
 ): Promise<WidthRun> {
   const url = `${baseUrl}/?width=${width}&loop=1`;
-  const run = emptyRun(width, url);
+  const run = emptyRun(width, analytics, url);
+  const name = `browser ${width} metrics ${analytics ? 'on' : 'off'}`;
   const context = await browser.newContext({ viewport: VIEWPORT });
   try {
     const { page, loaded } = await openLab(context, url, run);
+    await setAnalytics(page, analytics);
     const memory = withMemory ? await MemoryReader.attach(await context.newCDPSession(page), browserSession) : null;
     await play(page);
     const warmup = memory ? plan.memoryFrom : plan.warmupFrames;
     const measure = memory ? plan.memoryTo - plan.memoryFrom : plan.measureFrames;
-    log(`browser ${width}: playing; warm-up ${warmup} frames, then ${measure} measured${memory ? ' (with memory)' : ''}`);
+    log(`${name}: playing; warm-up ${warmup} frames, then ${measure} measured${memory ? ' (with memory)' : ''}`);
     await waitForDrawn(page, loaded.drawn + warmup, warmup);
+    const warm = await snapshot(page);
+    if (warm.measured !== analytics)
+      throw new Error(
+        `leak analytics should be ${analytics ? 'on' : 'off'}, but frames are ${warm.measured ? '' : 'not '}measured`,
+      );
     await measurePlayback(page, browserSession, memory, loaded.drawn, measure, run);
-    log(`browser ${width}: ${run.drawnFps} frames/s over ${run.frames} frames; tracing ${plan.traceFrames} more`);
+    log(`${name}: ${run.drawnFps} frames/s over ${run.frames} frames; tracing ${plan.traceFrames} more`);
     run.trace = await traceFrames(browser, page, plan.traceFrames);
     await page.evaluate(() => (window as unknown as BenchWindow).ecbLens?.pause());
   } catch (error) {
     run.failure = error instanceof Error ? error.message.split('\n')[0] : String(error);
-    log(`browser ${width}: failed: ${run.failure}`);
+    log(`${name}: failed: ${run.failure}`);
   } finally {
     await context.close();
   }
@@ -352,8 +438,10 @@ async function measureWidth(
 export interface BrowserOptions {
   baseUrl: string;
   widths: readonly number[];
+  /** Leak analytics settings to play each width with, in order (true: on). */
+  analytics: readonly boolean[];
   plan: BrowserPlan;
-  /** The width whose run also samples memory (null: none). */
+  /** The width whose first run also samples memory (null: none). */
   memoryWidth: number | null;
   /** Before each width, wait up to this long for the machine to go quiet (0: do not wait). */
   settleMs: number;
@@ -361,11 +449,11 @@ export interface BrowserOptions {
 }
 
 /**
- * Launches Chromium and measures each width in a fresh browser context.
- * @example const results = await runBrowser({ baseUrl, widths: [640], plan: QUICK_BROWSER_PLAN, memoryWidth: 640, settleMs: 0 });
+ * Launches Chromium and measures each width with each analytics setting, each in a fresh browser context.
+ * @example const results = await runBrowser({ baseUrl, widths: [640], analytics: [true, false], plan: QUICK_BROWSER_PLAN, memoryWidth: 640, settleMs: 0 });
  */
 export async function runBrowser(options: BrowserOptions): Promise<BrowserResults> {
-  const { baseUrl, widths, plan, memoryWidth, settleMs, log = () => {} } = options;
+  const { baseUrl, widths, analytics, plan, memoryWidth, settleMs, log = () => {} } = options;
   const executablePath = findChromium();
   if (!executablePath) throw new Error(INSTALL_HINT);
   const browser = await chromium.launch({
@@ -376,10 +464,13 @@ export async function runBrowser(options: BrowserOptions): Promise<BrowserResult
     const browserSession = await browser.newBrowserCDPSession();
     const runs: WidthRun[] = [];
     for (const width of widths) {
-      const busy = settleMs > 0 ? await waitForQuiet(settleMs) : null;
-      if (busy !== null) log(`browser ${width}: machine at ${busy.toFixed(2)} busy cores before starting`);
-      const run = await measureWidth(browser, browserSession, baseUrl, width, plan, width === memoryWidth, log);
-      runs.push({ ...run, busyCoresBeforeStart: busy === null ? null : round(busy) });
+      for (const [i, on] of analytics.entries()) {
+        const busy = settleMs > 0 ? await waitForQuiet(settleMs) : null;
+        if (busy !== null) log(`browser ${width}: machine at ${busy.toFixed(2)} busy cores before starting`);
+        const withMemory = width === memoryWidth && i === 0;
+        const run = await measureWidth(browser, browserSession, baseUrl, width, on, plan, withMemory, log);
+        runs.push({ ...run, busyCoresBeforeStart: busy === null ? null : round(busy) });
+      }
     }
     return { chromium: browser.version(), executablePath, viewport: VIEWPORT, plan, memoryWidth, runs };
   } finally {

@@ -104,7 +104,12 @@ function throughput(ms: readonly number[], bytes: number): Throughput {
   return { mbPerS, msPerCall: summarize(ms), spread: relativeSpread(mbPerS) };
 }
 
-async function compare(plan: CorePlan, lib: Work, openssl: Work, bytes: number): Promise<{ lib: Throughput; openssl: Throughput }> {
+async function compare(
+  plan: CorePlan,
+  lib: Work,
+  openssl: Work,
+  bytes: number,
+): Promise<{ lib: Throughput; openssl: Throughput }> {
   for (let i = 0; i < plan.warmupRuns; i++) {
     await lib();
     await openssl();
@@ -190,8 +195,18 @@ export async function runCore(
       const measured = await compare(plan, lib, openssl, bytes);
       const ratio = measured.lib.mbPerS.median / measured.openssl.mbPerS.median;
       const bestRatio = measured.lib.mbPerS.max / measured.openssl.mbPerS.max;
-      cases.push({ operation, reference, size: sizeLabel(size), bytes, ...measured, ratio: round(ratio, 4), bestRatio: round(bestRatio, 4) });
-      log(`core: ${operation} ${sizeLabel(size)}: ${measured.lib.mbPerS.median.toFixed(1)} MB/s, ${ratio.toFixed(3)}× OpenSSL`);
+      cases.push({
+        operation,
+        reference,
+        size: sizeLabel(size),
+        bytes,
+        ...measured,
+        ratio: round(ratio, 4),
+        bestRatio: round(bestRatio, 4),
+      });
+      log(
+        `core: ${operation} ${sizeLabel(size)}: ${measured.lib.mbPerS.median.toFixed(1)} MB/s, ${ratio.toFixed(3)}× OpenSSL`,
+      );
     }
   }
   return cases;

@@ -70,7 +70,9 @@ function busiest(processes: readonly ProcessCpu[], type: string): ProcessCpu | u
 }
 
 /** Resident size of the busiest renderer and GPU process. */
-export async function processRss(browserSession: CDPSession): Promise<{ rendererRss: number | null; gpuRss: number | null }> {
+export async function processRss(
+  browserSession: CDPSession,
+): Promise<{ rendererRss: number | null; gpuRss: number | null }> {
   const processes = await processCpu(browserSession);
   const renderer = busiest(processes, 'renderer');
   const gpu = busiest(processes, 'GPU');
@@ -91,7 +93,8 @@ export class MemoryReader {
     private readonly browser: CDPSession,
   ) {
     page.on('Target.attachedToTarget', (event) => {
-      if (event.targetInfo.type === 'worker') this.workers.set(event.sessionId, event.targetInfo.title || event.targetInfo.url);
+      if (event.targetInfo.type === 'worker')
+        this.workers.set(event.sessionId, event.targetInfo.title || event.targetInfo.url);
     });
     page.on('Target.detachedFromTarget', (event) => {
       if (event.sessionId) this.workers.delete(event.sessionId);
@@ -131,7 +134,9 @@ export class MemoryReader {
           reject(error);
         },
       });
-      this.page.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id, method }) }).catch(reject);
+      this.page
+        .send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id, method }) })
+        .catch(reject);
     });
   }
 
@@ -142,11 +147,18 @@ export class MemoryReader {
   async sample(drawn: number): Promise<MemorySample> {
     await this.page.send('HeapProfiler.collectGarbage');
     const main = await this.page.send('Runtime.getHeapUsage');
-    const heaps: HeapUsage[] = [{ name: 'main', usedSize: main.usedSize, totalSize: main.totalSize, backingStorageSize: main.backingStorageSize }];
+    const heaps: HeapUsage[] = [
+      { name: 'main', usedSize: main.usedSize, totalSize: main.totalSize, backingStorageSize: main.backingStorageSize },
+    ];
     for (const [sessionId, name] of this.workers) {
       await this.callWorker(sessionId, 'HeapProfiler.collectGarbage');
       const usage = (await this.callWorker(sessionId, 'Runtime.getHeapUsage')) as Omit<HeapUsage, 'name'>;
-      heaps.push({ name, usedSize: usage.usedSize, totalSize: usage.totalSize, backingStorageSize: usage.backingStorageSize });
+      heaps.push({
+        name,
+        usedSize: usage.usedSize,
+        totalSize: usage.totalSize,
+        backingStorageSize: usage.backingStorageSize,
+      });
     }
     const { metrics } = await this.page.send('Performance.getMetrics');
     const metric = (name: string) => metrics.find((entry) => entry.name === name)?.value ?? Number.NaN;

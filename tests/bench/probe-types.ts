@@ -42,6 +42,8 @@ export interface ProbeSnapshot {
   shownTime: number;
   size: { width: number; height: number } | null;
   gcmEngine: string | null;
+  /** Whether the frame on screen was measured (leak analytics on). */
+  measured: boolean;
   /** Records so far: DrawnFrame and LongTask list lengths. */
   framesRecorded: number;
   longTasksRecorded: number;

@@ -1,7 +1,8 @@
 /**
  * Turns the measurements into the issue's targets (each wanted value next to the measured one, ✓ or ✗),
  * a plain-text table for the terminal, and the JSON written to bench-results/. A missed target is a
- * result to report, not an error.
+ * result to report, not an error. The targets are checked on the runs with leak analytics on (the lab
+ * as shipped); the runs with them off are reported beside them, to show what the analytics cost.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -39,10 +40,19 @@ export interface TargetCheck {
 
 /** The JSON file's content. */
 export interface BenchReport {
-  schema: 'ecb-lens-bench/1';
+  /** /2: browser runs carry `analytics`, and each width is played with analytics on and off. */
+  schema: 'ecb-lens-bench/2';
   startedAt: string;
   finishedAt: string;
-  options: { quick: boolean; only: string | null; widths: number[]; build: boolean; settle: number };
+  options: {
+    quick: boolean;
+    only: string | null;
+    widths: number[];
+    /** Leak analytics settings played, in order. */
+    metrics: ('on' | 'off')[];
+    build: boolean;
+    settle: number;
+  };
   machine: Machine;
   core: { cases: CoreCase[] } | null;
   browser: (BrowserResults & { server: Pick<SiteServer, 'distDir' | 'built' | 'staleWarning'> }) | null;
@@ -57,16 +67,37 @@ function fixed(value: number | null | undefined, digits = 1): string {
   return value === null || value === undefined || Number.isNaN(value) ? '—' : value.toFixed(digits);
 }
 
-function runAt(browser: BrowserResults | null, width: number): WidthRun | undefined {
-  return browser?.runs.find((run) => run.width === width && run.failure === null);
+/** A finished run at `width` with leak analytics on (or off). */
+function runAt(browser: BrowserResults | null, width: number, analytics = true): WidthRun | undefined {
+  return browser?.runs.find((run) => run.width === width && run.analytics === analytics && run.failure === null);
+}
+
+/** "on" or "off", for tables and logs. */
+export function analyticsLabel(run: Pick<WidthRun, 'analytics'>): string {
+  return run.analytics ? 'on' : 'off';
 }
 
 function fpsTarget(browser: BrowserResults | null, width: number, wanted: number): TargetCheck {
-  const base = { id: `fps-${width}`, label: `${width} wide, all four panels: drawn frames/s`, wanted: `≥ ${wanted}`, unit: 'frames/s' };
+  const base = {
+    id: `fps-${width}`,
+    label: `${width} wide, all four panels, leak analytics on: drawn frames/s`,
+    wanted: `≥ ${wanted}`,
+    unit: 'frames/s',
+  };
   const run = runAt(browser, width);
-  if (!run) return { ...base, measured: browser?.runs.find((r) => r.width === width)?.failure ?? 'not run', value: null, pass: null };
+  const off = runAt(browser, width, false);
+  const offText = off ? `; off: ${fixed(off.drawnFps)}` : '';
+  if (!run) {
+    const failure = browser?.runs.find((r) => r.width === width && r.analytics)?.failure ?? 'not run';
+    return { ...base, measured: `${failure}${offText}`, value: null, pass: null };
+  }
   const share = run.sourceFrames > 0 ? ` (${run.frames} of ${run.sourceFrames} clip frames drawn)` : '';
-  return { ...base, measured: `${fixed(run.drawnFps)}${share}`, value: run.drawnFps, pass: run.drawnFps >= wanted * (1 - FPS_TOLERANCE) };
+  return {
+    ...base,
+    measured: `${fixed(run.drawnFps)}${share}${offText}`,
+    value: run.drawnFps,
+    pass: run.drawnFps >= wanted * (1 - FPS_TOLERANCE),
+  };
 }
 
 function longTaskTarget(browser: BrowserResults | null): TargetCheck {
@@ -75,9 +106,14 @@ function longTaskTarget(browser: BrowserResults | null): TargetCheck {
   if (runs.length === 0) return { ...base, measured: 'not run', value: null, pass: null };
   const parts = runs.map((run) => {
     const traced = run.trace ? `, longest traced ${fixed(run.trace.mainThreadTasks.max, 0)} ms` : '';
-    return `${run.width}: ${run.longTasks.count}${run.longTasks.count ? ` (max ${fixed(run.longTasks.maxMs, 0)} ms)` : ''}${traced}`;
+    return `${run.width} ${analyticsLabel(run)}: ${run.longTasks.count}${run.longTasks.count ? ` (max ${fixed(run.longTasks.maxMs, 0)} ms)` : ''}${traced}`;
   });
-  const pass = runs.every((run) => run.longTasks.count === 0 && (run.trace?.mainThreadTasksOver50ms ?? 0) === 0 && run.longTasks.maxMs <= LONG_TASK_MS);
+  const pass = runs.every(
+    (run) =>
+      run.longTasks.count === 0 &&
+      (run.trace?.mainThreadTasksOver50ms ?? 0) === 0 &&
+      run.longTasks.maxMs <= LONG_TASK_MS,
+  );
   const count = runs.reduce((sum, run) => sum + run.longTasks.count, 0);
   return { ...base, measured: parts.join('; '), value: count, pass };
 }
@@ -97,12 +133,17 @@ function isFlat(change: { bytes: number; share: number } | null): boolean {
   return change !== null && (change.bytes <= MEMORY_FLAT_BYTES || change.share <= MEMORY_FLAT_SHARE);
 }
 
+/** The run that sampled memory (the first at the memory width). */
+function memoryRun(browser: BrowserResults): WidthRun | undefined {
+  return browser.runs.find((run) => run.width === browser.memoryWidth && run.memory !== null && run.failure === null);
+}
+
 function memoryTarget(browser: BrowserResults | null): TargetCheck {
-  const run = browser?.memoryWidth === null || browser === null ? undefined : runAt(browser, browser.memoryWidth);
+  const run = browser?.memoryWidth === null || browser === null ? undefined : memoryRun(browser);
   const span = run?.memory ? `frames ${run.memory.start.drawn}→${run.memory.end.drawn}` : 'over 1,000 frames';
   const base = {
     id: 'memory-flat',
-    label: `memory flat at ${browser?.memoryWidth ?? 640} wide, ${span}`,
+    label: `memory flat at ${browser?.memoryWidth ?? 640} wide${run ? `, leak analytics ${analyticsLabel(run)}` : ''}, ${span}`,
     wanted: 'JS (page + workers) < +10 % or < +5 MB',
     unit: 'bytes',
   };
@@ -110,27 +151,41 @@ function memoryTarget(browser: BrowserResults | null): TargetCheck {
   const { start, end } = run.memory;
   const js = growth(start.jsTotal, end.jsTotal);
   const rss = growth(start.rendererRss, end.rendererRss);
-  return { ...base, measured: `${describeGrowth('JS', js)}; ${describeGrowth('renderer RSS', rss)}`, value: js?.bytes ?? null, pass: isFlat(js) };
+  return {
+    ...base,
+    measured: `${describeGrowth('JS', js)}; ${describeGrowth('renderer RSS', rss)}`,
+    value: js?.bytes ?? null,
+    pass: isFlat(js),
+  };
 }
 
 function lagTarget(browser: BrowserResults | null): TargetCheck {
-  const widest = [...(browser?.runs ?? [])].filter((run) => run.failure === null).sort((a, b) => b.width - a.width)[0];
+  const finished = (browser?.runs ?? []).filter((run) => run.failure === null);
+  const preferred = finished.some((run) => run.analytics) ? finished.filter((run) => run.analytics) : finished;
+  const widest = [...preferred].sort((a, b) => b.width - a.width)[0];
   const base = {
     id: 'no-fall-behind',
-    label: `drops rather than falls behind (${widest?.width ?? 1280} wide, last ${LAG_END_FRAMES} frames)`,
+    label: `drops rather than falls behind (${widest?.width ?? 1280} wide${widest ? `, leak analytics ${analyticsLabel(widest)}` : ''}, last ${LAG_END_FRAMES} frames)`,
     wanted: `≤ ${LAG_TARGET_FRAMES} frames behind the video, not growing`,
     unit: 'frames',
   };
   const lag = widest?.lagFrames;
   if (!widest || !lag) return { ...base, measured: 'not run', value: null, pass: null };
   const measured = `${fixed(lag.end)} behind (max ${fixed(lag.max)}; first/last quarter ${fixed(lag.firstQuarter)}/${fixed(lag.lastQuarter)}); ${widest.droppedByLab} of ${widest.sourceFrames} skipped`;
-  return { ...base, measured, value: lag.end, pass: lag.end <= LAG_TARGET_FRAMES && lag.lastQuarter - lag.firstQuarter <= LAG_GROWTH_FRAMES };
+  return {
+    ...base,
+    measured,
+    value: lag.end,
+    pass: lag.end <= LAG_TARGET_FRAMES && lag.lastQuarter - lag.firstQuarter <= LAG_GROWTH_FRAMES,
+  };
 }
 
 /** The issue's targets, evaluated on this run's browser results. */
 export function evaluateTargets(browser: BrowserResults | null): TargetCheck[] {
   if (!browser) return [];
-  const widths = Object.keys(FPS_TARGETS).map(Number).filter((width) => browser.runs.some((run) => run.width === width));
+  const widths = Object.keys(FPS_TARGETS)
+    .map(Number)
+    .filter((width) => browser.runs.some((run) => run.width === width));
   return [
     ...widths.map((width) => fpsTarget(browser, width, FPS_TARGETS[width])),
     longTaskTarget(browser),
@@ -139,10 +194,19 @@ export function evaluateTargets(browser: BrowserResults | null): TargetCheck[] {
   ];
 }
 
-function table(headers: readonly string[], rows: readonly (readonly string[])[], rightAligned: ReadonlySet<number> = new Set()): string {
-  const widths = headers.map((header, column) => Math.max(header.length, ...rows.map((row) => (row[column] ?? '').length)));
+function table(
+  headers: readonly string[],
+  rows: readonly (readonly string[])[],
+  rightAligned: ReadonlySet<number> = new Set(),
+): string {
+  const widths = headers.map((header, column) =>
+    Math.max(header.length, ...rows.map((row) => (row[column] ?? '').length)),
+  );
   const line = (cells: readonly string[]) =>
-    cells.map((cell, column) => (rightAligned.has(column) ? cell.padStart(widths[column]) : cell.padEnd(widths[column]))).join('  ').trimEnd();
+    cells
+      .map((cell, column) => (rightAligned.has(column) ? cell.padStart(widths[column]) : cell.padEnd(widths[column])))
+      .join('  ')
+      .trimEnd();
   return [line(headers), widths.map((width) => '─'.repeat(width)).join('  '), ...rows.map(line)].join('\n');
 }
 
@@ -159,13 +223,25 @@ function coreTable(cases: readonly CoreCase[]): string {
     `${c.bestRatio.toFixed(3)}×`,
     c.reference,
   ]);
-  const headers = ['lib operation', 'frame', 'lib ms', 'lib MB/s', 'spread', 'OpenSSL MB/s', 'spread', 'lib/OpenSSL', 'best/best', 'OpenSSL side'];
+  const headers = [
+    'lib operation',
+    'frame',
+    'lib ms',
+    'lib MB/s',
+    'spread',
+    'OpenSSL MB/s',
+    'spread',
+    'lib/OpenSSL',
+    'best/best',
+    'OpenSSL side',
+  ];
   return table(headers, rows, new Set([2, 3, 4, 5, 6, 7, 8]));
 }
 
 function playbackTable(runs: readonly WidthRun[]): string {
   const rows = runs.map((run) => [
     String(run.width),
+    analyticsLabel(run),
     run.frameSize ? `${run.frameSize.width}×${run.frameSize.height}` : '—',
     String(run.frames),
     fixed(run.drawnFps),
@@ -184,8 +260,25 @@ function playbackTable(runs: readonly WidthRun[]): string {
     fixed(run.otherCores, 2),
     run.failure ?? '',
   ]);
-  const headers = ['width', 'frame', 'drawn', 'fps', 'gap ms med/p95', 'clip frames', 'dropped (lab)', 'not seen', 'dropped (video)', 'lag end/med/max', 'longtasks n/max ms', 'main task ms p95/max', 'Chromium cores', 'other cores', 'failure'];
-  return table(headers, rows, new Set([2, 3, 5, 6, 7, 8]));
+  const headers = [
+    'width',
+    'metrics',
+    'frame',
+    'drawn',
+    'fps',
+    'gap ms med/p95',
+    'clip frames',
+    'dropped (lab)',
+    'not seen',
+    'dropped (video)',
+    'lag end/med/max',
+    'longtasks n/max ms',
+    'main task ms p95/max',
+    'Chromium cores',
+    'other cores',
+    'failure',
+  ];
+  return table(headers, rows, new Set([3, 4, 6, 7, 8, 9]));
 }
 
 function stageTable(runs: readonly WidthRun[]): string {
@@ -198,20 +291,32 @@ function stageTable(runs: readonly WidthRun[]): string {
     }
   }
   const rows = runs.map((run) => [
-    String(run.width),
+    `${run.width} ${analyticsLabel(run)}`,
     ...columns.map(([worker, step]) => {
       const summary = run.stages[worker][step];
       return summary ? `${fixed(summary.median)}/${fixed(summary.p95)}` : '—';
     }),
   ]);
-  return table(['width', ...columns.map(([worker, step]) => `${worker}.${step}`)], rows, new Set(columns.map((_, i) => i + 1)));
+  return table(
+    ['width metrics', ...columns.map(([worker, step]) => `${worker}.${step}`)],
+    rows,
+    new Set(columns.map((_, i) => i + 1)),
+  );
 }
 
 function threadTable(runs: readonly WidthRun[]): string {
   const rows = runs.flatMap((run) =>
-    (run.trace?.threads ?? []).slice(0, 8).map((thread) => [String(run.width), thread.process, thread.thread, fixed(thread.busyShare, 2), String(thread.tasks)]),
+    (run.trace?.threads ?? [])
+      .slice(0, 8)
+      .map((thread) => [
+        `${run.width} ${analyticsLabel(run)}`,
+        thread.process,
+        thread.thread,
+        fixed(thread.busyShare, 2),
+        String(thread.tasks),
+      ]),
   );
-  return table(['width', 'process', 'thread', 'busy (cores)', 'tasks'], rows, new Set([3, 4]));
+  return table(['width metrics', 'process', 'thread', 'busy (cores)', 'tasks'], rows, new Set([3, 4]));
 }
 
 function memoryTable(run: WidthRun | undefined): string {
@@ -231,7 +336,15 @@ function memoryTable(run: WidthRun | undefined): string {
     mb(sample.rendererRss),
     mb(sample.gpuRss),
   ]);
-  const headers = ['after GC, frame', ...names.map((name) => `${name} heap+buffers MB`), 'JS total MB', 'DOM nodes', 'listeners', 'renderer RSS MB', 'GPU RSS MB'];
+  const headers = [
+    'after GC, frame',
+    ...names.map((name) => `${name} heap+buffers MB`),
+    'JS total MB',
+    'DOM nodes',
+    'listeners',
+    'renderer RSS MB',
+    'GPU RSS MB',
+  ];
   const curve = rss.map((point) => `${point.drawn}: ${mb(point.rendererRss)}`).join(', ');
   return `${table(headers, rows, new Set(headers.map((_, i) => i)))}\nrenderer RSS MB without GC, by frame: ${curve}`;
 }
@@ -239,14 +352,57 @@ function memoryTable(run: WidthRun | undefined): string {
 function phaseTable(runs: readonly WidthRun[]): string {
   const phases = [...new Set(runs.flatMap((run) => Object.keys(run.trace?.mainThreadPhases ?? {})))];
   const rows = runs.map((run) => [
-    String(run.width),
-    fixed(run.trace ? (run.trace.threads.find((thread) => thread.thread === 'CrRendererMain')?.busyShare ?? 0) : null, 2),
+    `${run.width} ${analyticsLabel(run)}`,
+    fixed(
+      run.trace ? (run.trace.threads.find((thread) => thread.thread === 'CrRendererMain')?.busyShare ?? 0) : null,
+      2,
+    ),
     ...phases.map((phase) => {
       const found = run.trace?.mainThreadPhases[phase];
       return found ? `${fixed(found.share, 2)} · ${fixed(found.ms.median)}/${fixed(found.ms.max)}` : '—';
     }),
   ]);
-  return table(['width', 'main busy', ...phases], rows, new Set(phases.map((_, i) => i + 1)));
+  return table(['width metrics', 'main busy', ...phases], rows, new Set(phases.map((_, i) => i + 1)));
+}
+
+function totalMedian(run: WidthRun, worker: 'primary' | 'gcm'): number | null {
+  return run.stages[worker].total?.median ?? null;
+}
+
+/** Leak analytics on against off at each width: what measuring and mapping every frame costs. */
+function analyticsTable(browser: BrowserResults): string {
+  const widths = [...new Set(browser.runs.map((run) => run.width))];
+  const rows = widths.flatMap((width) => {
+    const on = runAt(browser, width, true);
+    const off = runAt(browser, width, false);
+    if (!on || !off) return [];
+    const cost = (a: number | null, b: number | null) =>
+      a === null || b === null ? '—' : `${a >= b ? '+' : '−'}${fixed(Math.abs(a - b))}`;
+    const mainBusy = (run: WidthRun) =>
+      run.trace?.threads.find((thread) => thread.thread === 'CrRendererMain')?.busyShare ?? null;
+    return [
+      [
+        String(width),
+        `${fixed(on.drawnFps)} / ${fixed(off.drawnFps)}`,
+        `${fixed(totalMedian(on, 'primary'))} / ${fixed(totalMedian(off, 'primary'))} (${cost(totalMedian(on, 'primary'), totalMedian(off, 'primary'))})`,
+        `${fixed(totalMedian(on, 'gcm'))} / ${fixed(totalMedian(off, 'gcm'))} (${cost(totalMedian(on, 'gcm'), totalMedian(off, 'gcm'))})`,
+        `${fixed(on.stages.primary.metrics?.median)} / ${fixed(on.stages.gcm.metrics?.median)}`,
+        `${fixed(mainBusy(on), 2)} / ${fixed(mainBusy(off), 2)}`,
+        `${fixed(on.otherCores, 2)} / ${fixed(off.otherCores, 2)}`,
+      ],
+    ];
+  });
+  if (rows.length === 0) return '';
+  const headers = [
+    'width',
+    'fps on/off',
+    'primary ms on/off',
+    'gcm ms on/off',
+    'metrics step ms primary/gcm',
+    'main busy on/off',
+    'other cores on/off',
+  ];
+  return table(headers, rows);
 }
 
 /** The report as text for the terminal. */
@@ -257,12 +413,20 @@ export function formatReport(report: BenchReport): string {
     `load average ${machine.loadAverage.map((load) => fixed(load, 2)).join(' ')} at start, ${machine.loadAverageAtEnd?.map((load) => fixed(load, 2)).join(' ') ?? '—'} at end${report.options.quick ? ' · QUICK run (smoke test, not for the record)' : ''}`,
   ];
   if (report.core) {
-    out.push('', 'Core in Node: median MB/s (10⁶ B/s) per call on RGB frames, spread ±(p90−p10)/2 of median; lib/OpenSSL = ratio of medians, best/best = of fastest calls, both in this run');
+    out.push(
+      '',
+      'Core in Node: median MB/s (10⁶ B/s) per call on RGB frames, spread ±(p90−p10)/2 of median; lib/OpenSSL = ratio of medians, best/best = of fastest calls, both in this run',
+    );
     out.push(coreTable(report.core.cases));
   }
   if (report.browser) {
     const { browser } = report;
-    out.push('', `Browser: headless Chromium, ${browser.viewport.width}×${browser.viewport.height} viewport, /?width=W&loop=1, sample clip at 30 fps, all four panels`);
+    out.push(
+      '',
+      `Browser: headless Chromium, ${browser.viewport.width}×${browser.viewport.height} viewport, /?width=W&loop=1, sample clip at 30 fps, all four panels;`,
+      'metrics on: leak analytics as shipped (three streams measured, both motion maps drawn, table and charts live, scrolled to the top);',
+      'metrics off: switched off with the section’s switch (no measurements, no motion panels)',
+    );
     if (browser.server.staleWarning) out.push(`warning: ${browser.server.staleWarning}`);
     out.push(playbackTable(browser.runs));
     out.push(
@@ -270,24 +434,34 @@ export function formatReport(report: BenchReport): string {
       'never handed to the lab (video frame callbacks coalesced, main thread late) or still in flight; dropped (video): getVideoPlaybackQuality.',
       'lag: frames the video had moved past the frame being drawn (end = median of the last 10).',
     );
+    const comparison = analyticsTable(browser);
+    if (comparison)
+      out.push('', 'Leak analytics on vs off (medians; ms per frame in each worker, all steps)', comparison);
     out.push('', 'Worker stage timings, ms per frame, median/p95');
     out.push(stageTable(browser.runs));
     out.push('', 'Main thread over the traced frames: cores busy · ms per occurrence median/max');
     out.push(phaseTable(browser.runs));
     out.push('', 'Busiest threads over the traced frames (Chromium trace), in cores');
     out.push(threadTable(browser.runs));
-    const memory = browser.memoryWidth === null ? '' : memoryTable(runAt(browser, browser.memoryWidth));
+    const memory = browser.memoryWidth === null ? '' : memoryTable(memoryRun(browser));
     if (memory) out.push('', `Memory at ${browser.memoryWidth} wide, after forced GC`, memory);
   }
   if (report.targets.length) {
     out.push('', 'Targets');
-    const rows = report.targets.map((target) => [target.pass === null ? '?' : target.pass ? '✓' : '✗', target.label, target.wanted, target.measured]);
+    const rows = report.targets.map((target) => [
+      target.pass === null ? '?' : target.pass ? '✓' : '✗',
+      target.label,
+      target.wanted,
+      target.measured,
+    ]);
     out.push(table(['', 'target', 'wanted', 'measured'], rows));
   }
   const noisy = (report.browser?.runs ?? []).filter((run) => (run.otherCores ?? 0) > NOISY_OTHER_CORES);
   if (noisy.length) {
-    const detail = noisy.map((run) => `${fixed(run.otherCores, 2)} at ${run.width}`).join(', ');
-    out.push(`warning: other processes kept ${detail} of ${machine.cpus} cores busy during the browser runs; those numbers are pessimistic`);
+    const detail = noisy.map((run) => `${fixed(run.otherCores, 2)} at ${run.width} ${analyticsLabel(run)}`).join(', ');
+    out.push(
+      `warning: other processes kept ${detail} of ${machine.cpus} cores busy during the browser runs; those numbers are pessimistic`,
+    );
   }
   if (report.problems.length) out.push('', 'Could not run:', ...report.problems.map((problem) => `  ${problem}`));
   return out.join('\n');

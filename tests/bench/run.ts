@@ -1,7 +1,8 @@
 /**
  * `npm run bench`: the lab's performance targets, measured rather than asserted in timed tests. It times
  * the cipher core in Node against OpenSSL, then plays the sample clip in headless Chromium against a
- * production build, prints a table and writes JSON to bench-results/. Exits 0 even when targets are
+ * production build, at each width with leak analytics on and off (the targets are checked with them on,
+ * as shipped), prints a table and writes JSON to bench-results/. Exits 0 even when targets are
  * missed; 1 when the bench could not run, 2 for bad flags. Flags: see USAGE.
  */
 import { loadavg } from 'node:os';
@@ -18,6 +19,7 @@ const USAGE = `npm run bench -- [flags]
   --quick            fewer frames and shorter core runs (a smoke test)
   --only core|browser
   --widths 640,1280  processing widths to play (any of 320, 480, 640, 960, 1280)
+  --metrics on,off   leak analytics settings to play each width with (targets are checked on "on")
   --build            rebuild the site first (also done when $NEXT_DIST_DIR has no build)
   --out DIR          where the JSON goes (default bench-results)
   --settle SECONDS   before each part, wait up to this long for the machine to go quiet (default 0)
@@ -28,6 +30,8 @@ interface Options {
   quick: boolean;
   only: 'core' | 'browser' | null;
   widths: number[];
+  /** Leak analytics on (true) or off, in the order played. */
+  metrics: boolean[];
   build: boolean;
   out: string;
   /** Seconds to wait, before each part, for other work on the machine to stop. */
@@ -41,6 +45,7 @@ function parseOptions(argv: string[]): Options {
       quick: { type: 'boolean', default: false },
       only: { type: 'string' },
       widths: { type: 'string', default: '640,1280' },
+      metrics: { type: 'string', default: 'on,off' },
       build: { type: 'boolean', default: false },
       out: { type: 'string', default: join(ROOT, 'bench-results') },
       settle: { type: 'string', default: '0' },
@@ -49,13 +54,29 @@ function parseOptions(argv: string[]): Options {
     strict: true,
   });
   const only = values.only ?? null;
-  if (only !== null && only !== 'core' && only !== 'browser') throw new RangeError(`--only must be core or browser, got "${only}"`);
+  if (only !== null && only !== 'core' && only !== 'browser')
+    throw new RangeError(`--only must be core or browser, got "${only}"`);
   const widths = values.widths.split(',').map((width) => Number(width.trim()));
   const bad = widths.filter((width) => !(PROCESSING_WIDTHS as readonly number[]).includes(width));
   if (bad.length) throw new RangeError(`--widths takes ${PROCESSING_WIDTHS.join(', ')}, got ${bad.join(', ')}`);
+  const metricsNames = values.metrics.split(',').map((name) => name.trim());
+  const badMetrics = metricsNames.filter((name) => name !== 'on' && name !== 'off');
+  if (badMetrics.length || new Set(metricsNames).size !== metricsNames.length)
+    throw new RangeError(`--metrics takes on, off or both (each once), got "${values.metrics}"`);
+  const metrics = metricsNames.map((name) => name === 'on');
   const settle = Number(values.settle);
-  if (!Number.isFinite(settle) || settle < 0) throw new RangeError(`--settle takes seconds (0 or more), got "${values.settle}"`);
-  return { help: values.help, quick: values.quick, only, widths, build: values.build, out: values.out, settle };
+  if (!Number.isFinite(settle) || settle < 0)
+    throw new RangeError(`--settle takes seconds (0 or more), got "${values.settle}"`);
+  return {
+    help: values.help,
+    quick: values.quick,
+    only,
+    widths,
+    metrics,
+    build: values.build,
+    out: values.out,
+    settle,
+  };
 }
 
 const log = (line: string) => process.stderr.write(`${line}\n`);
@@ -73,10 +94,17 @@ async function main(): Promise<number> {
     return 0;
   }
   const report: BenchReport = {
-    schema: 'ecb-lens-bench/1',
+    schema: 'ecb-lens-bench/2',
     startedAt: new Date().toISOString(),
     finishedAt: '',
-    options: { quick: options.quick, only: options.only, widths: options.widths, build: options.build, settle: options.settle },
+    options: {
+      quick: options.quick,
+      only: options.only,
+      widths: options.widths,
+      metrics: options.metrics.map((on) => (on ? 'on' : 'off')),
+      build: options.build,
+      settle: options.settle,
+    },
     machine: describeMachine(),
     core: null,
     browser: null,
@@ -99,8 +127,19 @@ async function main(): Promise<number> {
       if (server.staleWarning) log(`warning: ${server.staleWarning}`);
       const memoryWidth = options.widths.includes(640) ? 640 : options.widths[0];
       const plan = options.quick ? QUICK_BROWSER_PLAN : FULL_BROWSER_PLAN;
-      const results = await runBrowser({ baseUrl: server.url, widths: options.widths, plan, memoryWidth, settleMs: options.settle * 1000, log });
-      report.browser = { ...results, server: { distDir: server.distDir, built: server.built, staleWarning: server.staleWarning } };
+      const results = await runBrowser({
+        baseUrl: server.url,
+        widths: options.widths,
+        analytics: options.metrics,
+        plan,
+        memoryWidth,
+        settleMs: options.settle * 1000,
+        log,
+      });
+      report.browser = {
+        ...results,
+        server: { distDir: server.distDir, built: server.built, staleWarning: server.staleWarning },
+      };
       report.targets = evaluateTargets(report.browser);
     } catch (error) {
       report.problems.push(`browser: ${error instanceof Error ? error.message : String(error)}`);

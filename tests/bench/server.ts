@@ -56,7 +56,9 @@ function freePort(): Promise<number> {
     probe.once('error', reject);
     probe.listen(0, '127.0.0.1', () => {
       const address = probe.address();
-      probe.close(() => (address && typeof address === 'object' ? resolve(address.port) : reject(new Error('no free port'))));
+      probe.close(() =>
+        address && typeof address === 'object' ? resolve(address.port) : reject(new Error('no free port')),
+      );
     });
   });
 }
@@ -93,7 +95,9 @@ export async function startSite(options: { build: boolean; log?: (line: string) 
   if (mustBuild) build(distDir, log);
   const builtAt = statSync(buildId).mtimeMs;
   const stale = SOURCES.filter((source) => newestMtime(join(ROOT, source)) > builtAt);
-  const staleWarning = stale.length ? `the build in ${distDir} is older than ${stale.join(', ')}: pass --build to measure the current sources` : null;
+  const staleWarning = stale.length
+    ? `the build in ${distDir} is older than ${stale.join(', ')}: pass --build to measure the current sources`
+    : null;
 
   const port = await freePort();
   const url = `http://127.0.0.1:${port}${process.env.BASE_PATH ?? ''}`;

@@ -78,7 +78,8 @@ export function summarizeTrace(buffer: Buffer): TraceSummary {
   let last = -Infinity;
   for (const event of events) {
     if (event.ph === 'M' && event.name === 'process_name') processNames.set(event.pid, event.args?.name ?? '?');
-    else if (event.ph === 'M' && event.name === 'thread_name') threadNames.set(`${event.pid}:${event.tid}`, event.args?.name ?? '?');
+    else if (event.ph === 'M' && event.name === 'thread_name')
+      threadNames.set(`${event.pid}:${event.tid}`, event.args?.name ?? '?');
     else if (event.ph === 'X' && TASK_EVENTS.has(event.name) && event.ts !== undefined && event.dur !== undefined) {
       const key = `${event.pid}:${event.tid}`;
       pushTo(durations, key, event.dur / 1000);
@@ -90,7 +91,13 @@ export function summarizeTrace(buffer: Buffer): TraceSummary {
   const threads = [...durations].map(([key, list]) => {
     const pid = Number(key.split(':')[0]);
     const busy = list.reduce((sum, ms) => sum + ms, 0);
-    return { key, process: processNames.get(pid) ?? `pid ${pid}`, thread: threadNames.get(key) ?? key, busyShare: windowMs ? busy / windowMs : 0, tasks: list.length };
+    return {
+      key,
+      process: processNames.get(pid) ?? `pid ${pid}`,
+      thread: threadNames.get(key) ?? key,
+      busyShare: windowMs ? busy / windowMs : 0,
+      tasks: list.length,
+    };
   });
   threads.sort((a, b) => b.busyShare - a.busyShare);
   const main = threads.find((thread) => thread.thread === 'CrRendererMain');
@@ -98,17 +105,23 @@ export function summarizeTrace(buffer: Buffer): TraceSummary {
   const phaseMs = new Map<string, number[]>();
   for (const event of events) {
     const phase = PHASES[event.name];
-    if (!phase || !main || event.ph !== 'X' || event.dur === undefined || `${event.pid}:${event.tid}` !== main.key) continue;
+    if (!phase || !main || event.ph !== 'X' || event.dur === undefined || `${event.pid}:${event.tid}` !== main.key)
+      continue;
     pushTo(phaseMs, phase, event.dur / 1000);
   }
   const mainThreadPhases = Object.fromEntries(
-    [...phaseMs].map(([phase, list]) => [phase, { share: windowMs ? list.reduce((sum, ms) => sum + ms, 0) / windowMs : 0, ms: summarize(list) }]),
+    [...phaseMs].map(([phase, list]) => [
+      phase,
+      { share: windowMs ? list.reduce((sum, ms) => sum + ms, 0) / windowMs : 0, ms: summarize(list) },
+    ]),
   );
   return {
     windowMs,
     mainThreadTasks: summarize(mainTasks),
     mainThreadTasksOver50ms: mainTasks.filter((ms) => ms > 50).length,
     mainThreadPhases,
-    threads: threads.filter((thread) => thread.busyShare > 0.02).map(({ process, thread, busyShare, tasks }) => ({ process, thread, busyShare, tasks })),
+    threads: threads
+      .filter((thread) => thread.busyShare > 0.02)
+      .map(({ process, thread, busyShare, tasks }) => ({ process, thread, busyShare, tasks })),
   };
 }

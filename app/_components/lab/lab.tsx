@@ -5,6 +5,7 @@ import type { LabController } from '@/lib/media/lab-controller';
 import { parseLabParams } from '@/lib/media/lab-options';
 import { SAMPLE_IDS } from '@/lib/media/samples';
 import { MAIN_PANELS, type PanelId } from '@/lib/worker/protocol';
+import { AnalyticsSection } from '../analytics/analytics-section';
 import { CipherControls } from './cipher-controls';
 import { ExportDialog } from './export-dialog';
 import { KeyControls } from './key-controls';
@@ -261,6 +262,7 @@ export function Lab() {
               </div>
               <NoiseNote />
             </div>
+            <AnalyticsSection />
           </DropZone>
         )}
         <ShortcutsDialog open={shortcuts} onClose={() => setShortcuts(false)} />

@@ -1,0 +1,198 @@
+/**
+ * What the leak analytics show and how they read: the table's rows (each measure, what random bytes
+ * would score, one line on what it means), the charts, the three streams' names and colours, and the
+ * number formats. Kept apart from the components so the wording can be reviewed in one place; the
+ * numbers themselves come from lib/metrics/csv.ts's column list, the same the CSV file uses.
+ */
+import { CHI_SQUARE_CRITICAL_5 } from '@/lib/metrics/histogram';
+import type { MeasureName, CsvStream } from '@/lib/metrics/csv';
+import type { StreamMetrics } from '@/lib/metrics/frame-metrics';
+import { PANEL_COPY } from '../lab/panel-copy';
+
+/** The three streams, as the table's columns and the charts' series. */
+export const STREAMS: readonly { id: CsvStream; title: string; short: string; swatch: string; text: string }[] = [
+  {
+    id: 'original',
+    title: PANEL_COPY.original.title,
+    short: 'Original',
+    swatch: 'bg-slate-500 dark:bg-slate-400',
+    text: 'text-slate-700 dark:text-slate-200',
+  },
+  {
+    id: 'ecb',
+    title: PANEL_COPY.ecb.title,
+    short: 'ECB',
+    swatch: 'bg-rose-600 dark:bg-rose-400',
+    text: 'text-rose-700 dark:text-rose-300',
+  },
+  {
+    id: 'gcm',
+    title: PANEL_COPY.gcm.title,
+    short: 'GCM',
+    swatch: 'bg-emerald-600 dark:bg-emerald-400',
+    text: 'text-emerald-700 dark:text-emerald-300',
+  },
+];
+
+/** The same colours for the charts' canvas (Tailwind's slate-500/400, rose-600/400, emerald-600/400). */
+export const CHART_COLOURS = {
+  light: { original: '#64748b', ecb: '#e11d48', gcm: '#059669', axis: '#475569', grid: '#e2e8f0' },
+  dark: { original: '#94a3b8', ecb: '#fb7185', gcm: '#34d399', axis: '#94a3b8', grid: '#334155' },
+} as const;
+
+const count = new Intl.NumberFormat('en', { maximumFractionDigits: 0 });
+/** No minus sign on a value that rounds to zero: "-0.000" would read as a finding. */
+const fixed = (digits: number) =>
+  new Intl.NumberFormat('en', {
+    minimumFractionDigits: digits,
+    maximumFractionDigits: digits,
+    signDisplay: 'negative',
+  });
+const two = fixed(2);
+const three = fixed(3);
+const one = fixed(1);
+
+/** A share as a percentage: two decimals below 10 % (so 0.00 % reads as "none"), one above. */
+export function percent(share: number): string {
+  const value = share * 100;
+  return `${value < 10 ? two.format(value) : one.format(value)} %`;
+}
+
+/** Whether a ciphertext's figure is what random bytes give (`random`) or gives structure away (`leaks`). */
+export type Verdict = 'random' | 'leaks';
+
+/** One row of the numbers table. */
+export interface TableRow {
+  /** The measure (the CSV column after `<stream>_`, and the cell's data-metric). */
+  metric: MeasureName;
+  label: string;
+  /** What uniform random bytes — ideal ciphertext — score. */
+  ideal: string;
+  /** One line on what the number means. */
+  meaning: string;
+  /** The leak this page is about: highlighted. */
+  leak?: boolean;
+  format(value: number): string;
+  /** A second line under the number (counts behind a share). */
+  detail?(metrics: StreamMetrics): string | null;
+  /** How a ciphertext's value compares with random bytes. */
+  verdict(value: number): Verdict;
+}
+
+/**
+ * Random 16-byte blocks practically never repeat, and a fresh nonce changes every block of every frame:
+ * anything above 0.1 % is structure.
+ */
+const SHARE_LIMIT = 0.001;
+/**
+ * Random bytes score 8 − 255 / (2 n ln 2) bits on average; for the smallest frame the lab makes (320×180
+ * gray, 57,600 bytes) that is 7.997. 7.99 leaves room without letting structure pass.
+ */
+const ENTROPY_LIMIT = 7.99;
+/**
+ * Pearson's r over n independent pairs has a standard deviation of about 1/√n; n ≥ 57,000 here, so
+ * |r| ≥ 0.02 is over four standard deviations away from random.
+ */
+const CORRELATION_LIMIT = 0.02;
+
+const correlationRow = (metric: 'corr_h' | 'corr_v' | 'corr_d', label: string, neighbour: string): TableRow => ({
+  metric,
+  label,
+  ideal: '≈ 0',
+  meaning: `Each byte against the same byte of the pixel ${neighbour}: pictures 0.9–0.99, ciphertext ≈ 0.`,
+  format: (value) => three.format(value),
+  verdict: (value) => (Math.abs(value) < CORRELATION_LIMIT ? 'random' : 'leaks'),
+});
+
+export const TABLE_ROWS: readonly TableRow[] = [
+  {
+    metric: 'repeated_share',
+    label: 'Repeated 16-byte blocks',
+    ideal: '0 %',
+    meaning: 'Blocks whose value occurs elsewhere in the frame. ECB keeps the original’s count exactly.',
+    leak: true,
+    format: percent,
+    detail: (m) => `${count.format(m.repeatedBlocks)} of ${count.format(m.blocks)}`,
+    verdict: (value) => (value < SHARE_LIMIT ? 'random' : 'leaks'),
+  },
+  {
+    metric: 'unchanged_share',
+    label: 'Unchanged since the last frame',
+    ideal: '0 %',
+    meaning: 'Blocks identical to the previous frame’s: under one ECB key, what an eavesdropper sees stand still.',
+    leak: true,
+    format: percent,
+    detail: (m) =>
+      m.unchangedBlocks === null ? null : `${count.format(m.unchangedBlocks)} of ${count.format(m.blocks)}`,
+    verdict: (value) => (value < SHARE_LIMIT ? 'random' : 'leaks'),
+  },
+  {
+    metric: 'entropy',
+    label: 'Shannon entropy, bits per byte',
+    ideal: '8',
+    meaning: 'How unpredictable a byte is. Pictures score lower; good ciphertext ≈ 8.',
+    format: (value) => three.format(value),
+    verdict: (value) => (value > ENTROPY_LIMIT ? 'random' : 'leaks'),
+  },
+  {
+    metric: 'chi_square',
+    label: 'χ² of the byte histogram',
+    ideal: `< ${CHI_SQUARE_CRITICAL_5}`,
+    meaning: `Could the bytes be uniform random? Below ${CHI_SQUARE_CRITICAL_5} passes (255 degrees of freedom, 5 % level), so even perfect ciphertext fails about 1 frame in 20.`,
+    format: (value) => (value < 10_000 ? one.format(value) : count.format(value)),
+    verdict: (value) => (value < CHI_SQUARE_CRITICAL_5 ? 'random' : 'leaks'),
+  },
+  correlationRow('corr_h', 'Correlation, horizontal', 'to its right'),
+  correlationRow('corr_v', 'Correlation, vertical', 'below'),
+  correlationRow('corr_d', 'Correlation, diagonal', 'below and to the right'),
+];
+
+/** One live chart: a measure of the three streams over the recent frames. */
+export interface ChartSpec {
+  /** Test id suffix: metrics-chart-<name>. */
+  name: 'repeated' | 'unchanged' | 'entropy' | 'correlation';
+  title: string;
+  /** The value plotted (null: no point). */
+  read(metrics: StreamMetrics): number | null;
+  /** Fixed y range, or null for one fitted to the data with these bounds always included. */
+  range: readonly [number, number];
+  fitted: boolean;
+  unit: string;
+}
+
+const finite = (value: number | null): number | null => (value !== null && Number.isFinite(value) ? value : null);
+
+export const CHARTS: readonly ChartSpec[] = [
+  {
+    name: 'repeated',
+    title: 'Repeated blocks',
+    read: (m) => m.repeatedShare * 100,
+    range: [0, 100],
+    fitted: false,
+    unit: '%',
+  },
+  {
+    name: 'unchanged',
+    title: 'Unchanged since the last frame',
+    read: (m) => (m.unchangedShare === null ? null : m.unchangedShare * 100),
+    range: [0, 100],
+    fitted: false,
+    unit: '%',
+  },
+  {
+    name: 'entropy',
+    title: 'Entropy',
+    read: (m) => finite(m.entropy),
+    range: [0, 8],
+    fitted: false,
+    unit: 'bits per byte',
+  },
+  {
+    name: 'correlation',
+    title: 'Horizontal correlation',
+    read: (m) => finite(m.correlation.horizontal),
+    range: [-0.1, 1],
+    fitted: true,
+    unit: '',
+  },
+];

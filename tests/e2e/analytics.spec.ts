@@ -1,0 +1,382 @@
+/**
+ * Leak analytics on `/`, as a lecturer uses them: the numbers table of the frame on screen, the motion
+ * maps (read from the pixels the page drew), the live charts and the CSV of every frame. Keys are fixed
+ * through the address, so the ECB stream — and every number measured on it — repeats from run to run;
+ * GCM's figures change with its nonce, so only what holds for any nonce is checked on them.
+ */
+import { readFile } from 'node:fs/promises';
+import type { Locator, Page } from '@playwright/test';
+import { metricsCsvHeader } from '../../lib/metrics/csv';
+import { MEETING_WIDTH, SELF_VIEW, speakerPose } from '../../lib/media/synthetic-meeting';
+import { expect, mediaFixture, test as base } from './fixtures';
+import { readCanvases, type CanvasPixels } from './support/pixels';
+
+const FPS = 30;
+/** Mid-phrase (2.2–3.55 s): the speaker's head sways and the mouth moves from frame 75 to 76. */
+const SPEAKER = { start: 75.5 / FPS, frame: 75 };
+/**
+ * On the shared slide (5–8.5 s), after VP9 has settled on it: from frame 199 to 200 only the self-view
+ * thumbnail changes. (A few other steps on the slide also flip one or two blocks elsewhere, where the
+ * encoder touches up the picture; this one does not.)
+ */
+const SLIDE = { start: 199.5 / FPS, frame: 199 };
+/** The lab's default processing width: the meeting's 1280 design pixels are drawn at half size. */
+const SCALE = 640 / MEETING_WIDTH;
+
+type Stream = 'original' | 'ecb' | 'gcm';
+type Numbers = Record<Stream, Record<string, string>>;
+
+/** The leak analytics section, by test id. */
+class Analytics {
+  readonly section: Locator;
+  readonly toggle: Locator;
+  readonly table: Locator;
+  readonly csv: Locator;
+  readonly csvProgress: Locator;
+  readonly csvCancel: Locator;
+  readonly csvStatus: Locator;
+
+  constructor(readonly page: Page) {
+    this.section = page.getByTestId('analytics');
+    this.toggle = page.getByTestId('analytics-toggle');
+    this.table = page.getByTestId('metrics-table');
+    this.csv = page.getByTestId('metrics-csv');
+    this.csvProgress = page.getByTestId('metrics-csv-progress');
+    this.csvCancel = page.getByTestId('metrics-csv-cancel');
+    this.csvStatus = page.getByTestId('metrics-csv-status');
+  }
+
+  chart(name: 'repeated' | 'unchanged' | 'entropy' | 'correlation'): Locator {
+    return this.page.getByTestId(`metrics-chart-${name}`);
+  }
+
+  /** Waits until the table shows frame `frame`, then reads every cell's raw value (as the CSV writes it). */
+  async numbers(frame: number): Promise<Numbers> {
+    await expect(this.table).toHaveAttribute('data-frame', String(frame));
+    const cells = await this.table.evaluate((table) => {
+      if (table.getAttribute('data-frame') === null) throw new Error('the table lost its frame');
+      return Array.from(table.querySelectorAll<HTMLElement>('td[data-stream][data-metric]'), (cell) => ({
+        stream: cell.dataset.stream ?? '',
+        metric: cell.dataset.metric ?? '',
+        value: cell.dataset.value ?? '',
+        frame: table.getAttribute('data-frame'),
+      }));
+    });
+    const numbers: Numbers = { original: {}, ecb: {}, gcm: {} };
+    for (const { stream, metric, value, frame: shown } of cells) {
+      expect(shown, 'every cell read from the same frame').toBe(String(frame));
+      numbers[stream as Stream][metric] = value;
+    }
+    return numbers;
+  }
+
+  /** Reads the two motion maps in one turn of the page; both must show `frame`. */
+  async motion(frame: number): Promise<{ ecb: CanvasPixels; gcm: CanvasPixels }> {
+    for (const id of ['panel-motion', 'panel-motion-gcm'])
+      await expect(this.page.getByTestId(id)).toHaveAttribute('data-frame', String(frame));
+    const [ecb, gcm] = await readCanvases(this.page, ['panel-motion', 'panel-motion-gcm']);
+    expect([ecb.frame, gcm.frame]).toEqual([frame, frame]);
+    return { ecb, gcm };
+  }
+}
+
+const test = base.extend<{ analytics: Analytics }>({
+  analytics: async ({ page }, provide) => {
+    await provide(new Analytics(page));
+  },
+});
+
+interface Rect {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+/** A design-space rectangle of the meeting at the panel's scale, grown by `margin` panel pixels. */
+function scaled({ x, y, width, height }: Rect, margin = 0): Rect {
+  return {
+    x: x * SCALE - margin,
+    y: y * SCALE - margin,
+    width: width * SCALE + 2 * margin,
+    height: height * SCALE + 2 * margin,
+  };
+}
+
+const inside = (px: number, py: number, r: Rect) => px >= r.x && px < r.x + r.width && py >= r.y && py < r.y + r.height;
+
+/**
+ * "Changed" pixels of a motion map. lib/metrics/motion-picture.ts paints an unchanged block as the
+ * original at 30 % (red ≤ 0.3 × 255 = 76) and a changed one as 65 % amber (251, 191, 36) over 35 % of
+ * the original (red ≥ 0.65 × 251 = 163): red above 120 tells them apart whatever the picture.
+ */
+function changedPixels(map: CanvasPixels, where: (x: number, y: number) => boolean = () => true): number {
+  let changed = 0;
+  for (let p = 0; p < map.width * map.height; p++) {
+    if (map.rgba[p * 4] > 120 && where(p % map.width, Math.floor(p / map.width))) changed++;
+  }
+  return changed;
+}
+
+/**
+ * The speaker's head (hair, ears and face), wherever the sway puts it: drawPerson centres it at
+ * (640 + dx, 344 + dy) with |dx| ≤ 17, |dy| ≤ 4, the hair reaching 170 up, the ears 130 across and the
+ * chin 142 down.
+ */
+const HEAD: Rect = { x: 640 - 17 - 134, y: 344 - 4 - 172, width: 2 * (17 + 134), height: 172 + 142 + 8 };
+/** The bookshelf and globe on the wall behind the speaker: nothing there moves. */
+const SHELF: Rect = { x: 70, y: 100, width: 320, height: 160 };
+
+test.describe('the numbers table', () => {
+  for (const scene of [
+    { name: 'speaker', ...SPEAKER },
+    { name: 'slide', ...SLIDE },
+  ]) {
+    test(`${scene.name}: ECB repeats and keeps exactly the original’s blocks, GCM none`, async ({ lab, analytics }) => {
+      await lab.open({ start: scene.start });
+      await lab.expectFrame(scene.frame);
+
+      await test.step('after a jump: ECB’s repeated share is the original’s; GCM’s is under 0.1 %', async () => {
+        const numbers = await analytics.numbers(scene.frame);
+        const repeated = Number(numbers.original.repeated_share);
+        expect(repeated, 'the meeting has flat areas').toBeGreaterThan(0.3);
+        expect(numbers.ecb.repeated_share).toBe(numbers.original.repeated_share);
+        expect(numbers.ecb.repeated_blocks).toBe(numbers.original.repeated_blocks);
+        expect(Number(numbers.gcm.repeated_share)).toBeLessThan(0.001);
+        // Nothing to compare with after a seek: no number rather than a wrong one.
+        for (const stream of ['original', 'ecb', 'gcm'] as const) expect(numbers[stream].unchanged_share).toBe('');
+        await expect(analytics.page.getByTestId('motion-hint')).toBeVisible();
+      });
+
+      await test.step('one frame on: ECB’s unchanged share is the original’s; GCM’s is 0', async () => {
+        await lab.stepForward.click();
+        await lab.expectFrame(scene.frame + 1);
+        const numbers = await analytics.numbers(scene.frame + 1);
+        expect(Number(numbers.original.unchanged_share), 'most of the picture did not move').toBeGreaterThan(0.9);
+        expect(Number(numbers.original.unchanged_share), 'but something did').toBeLessThan(1);
+        expect(numbers.ecb.unchanged_share).toBe(numbers.original.unchanged_share);
+        expect(numbers.ecb.unchanged_blocks).toBe(numbers.original.unchanged_blocks);
+        expect(numbers.gcm.unchanged_share).toBe('0');
+        expect(numbers.ecb.repeated_share).toBe(numbers.original.repeated_share);
+        expect(Number(numbers.gcm.repeated_share)).toBeLessThan(0.001);
+        await expect(analytics.page.getByTestId('motion-hint')).toBeHidden();
+      });
+
+      await test.step('the other measures: the original is a picture, GCM looks random, ECB sits between', async () => {
+        const numbers = await analytics.numbers(scene.frame + 1);
+        const value = (stream: Stream, metric: string) => Number(numbers[stream][metric]);
+        expect(value('original', 'corr_h')).toBeGreaterThan(0.9);
+        expect(value('original', 'corr_v')).toBeGreaterThan(0.9);
+        expect(Math.abs(value('gcm', 'corr_h'))).toBeLessThan(0.02);
+        expect(value('gcm', 'entropy')).toBeGreaterThan(7.99);
+        expect(value('ecb', 'entropy')).toBeLessThan(7.9);
+        expect(value('ecb', 'entropy')).toBeGreaterThan(value('original', 'entropy'));
+        expect(value('ecb', 'chi_square'), 'ECB fails the χ² test at 5 %').toBeGreaterThan(293.25);
+      });
+    });
+  }
+});
+
+test.describe('the motion maps', () => {
+  test('while the speaker talks, ECB’s map lights up the head and leaves the wall dark; GCM’s is all changed', async ({
+    lab,
+    analytics,
+  }) => {
+    expect(speakerPose((SPEAKER.frame + 1) / FPS), 'the pose differs between the two frames').not.toEqual(
+      speakerPose(SPEAKER.frame / FPS),
+    );
+    await lab.open({ start: SPEAKER.start });
+    await lab.expectFrame(SPEAKER.frame);
+
+    await test.step('after a jump there is nothing to compare: no block is marked changed', async () => {
+      const { ecb, gcm } = await analytics.motion(SPEAKER.frame);
+      expect(changedPixels(ecb)).toBe(0);
+      expect(changedPixels(gcm)).toBe(0);
+    });
+
+    await test.step('one frame on, ECB’s map shows where the head moved, and nothing on the shelf', async () => {
+      await lab.stepForward.click();
+      const { ecb, gcm } = await analytics.motion(SPEAKER.frame + 1);
+      const head = scaled(HEAD);
+      const shelf = scaled(SHELF);
+      expect(
+        changedPixels(ecb, (x, y) => inside(x, y, head)),
+        'changed pixels on the head',
+      ).toBeGreaterThan(1000);
+      expect(
+        changedPixels(ecb, (x, y) => inside(x, y, shelf)),
+        'changed pixels on the shelf',
+      ).toBe(0);
+      expect(changedPixels(ecb), 'most of the frame stands still').toBeLessThan((ecb.width * ecb.height) / 10);
+      expect(changedPixels(gcm), 'every GCM pixel changed').toBe(gcm.width * gcm.height);
+    });
+  });
+
+  test('on the static slide, ECB’s map is still except the moving self-view; GCM’s is all changed', async ({
+    lab,
+    analytics,
+  }) => {
+    await lab.open({ start: SLIDE.start });
+    await lab.expectFrame(SLIDE.frame);
+    await lab.stepForward.click();
+    const { ecb, gcm } = await analytics.motion(SLIDE.frame + 1);
+    // One 16-byte block is 5⅓ rgb pixels wide: a changed block reaches up to 6 pixels past what moved.
+    const selfView = scaled(SELF_VIEW, 8);
+    expect(
+      changedPixels(ecb, (x, y) => !inside(x, y, selfView)),
+      'changed pixels outside the self-view',
+    ).toBe(0);
+    expect(
+      changedPixels(ecb, (x, y) => inside(x, y, selfView)),
+      'the self-view moves',
+    ).toBeGreaterThan(0);
+    expect(changedPixels(gcm), 'every GCM pixel changed').toBe(gcm.width * gcm.height);
+  });
+});
+
+test('the live charts are fed while the meeting plays', async ({ lab, analytics }) => {
+  await lab.open();
+  const names = ['repeated', 'unchanged', 'entropy', 'correlation'] as const;
+  for (const name of names) await expect(analytics.chart(name).locator('canvas')).toHaveCount(1);
+  await lab.play();
+  for (const name of names) {
+    await expect
+      .poll(async () => Number(await analytics.chart(name).getAttribute('data-points')), { message: name })
+      .toBeGreaterThanOrEqual(20);
+  }
+  await test.step('the repeated-blocks chart draws an ECB line near the top (≈ 90 %)', async () => {
+    // ECB is drawn in rose-600, #e11d48; count its pixels in the upper third of the plot.
+    const upper = await analytics.chart('repeated').evaluate((chart) => {
+      const canvas = chart.querySelector('canvas');
+      const ctx = canvas?.getContext('2d');
+      if (!canvas || !ctx) throw new Error('no chart canvas');
+      const { data, width, height } = ctx.getImageData(0, 0, canvas.width, canvas.height);
+      let rose = 0;
+      for (let p = 0; p < width * Math.floor(height / 3); p++) {
+        const [r, g, b] = [data[p * 4], data[p * 4 + 1], data[p * 4 + 2]];
+        if (Math.abs(r - 225) < 20 && Math.abs(g - 29) < 30 && Math.abs(b - 72) < 30) rose++;
+      }
+      return rose;
+    });
+    expect(upper).toBeGreaterThan(50);
+  });
+  await lab.pause();
+});
+
+test('switched off, frames are neither measured nor mapped; switched on, both come back', async ({
+  lab,
+  analytics,
+}) => {
+  await lab.open({ start: SLIDE.start });
+  await lab.expectFrame(SLIDE.frame);
+  await analytics.toggle.click();
+  await expect(analytics.toggle).toHaveAttribute('aria-checked', 'false');
+  await expect(analytics.table).toHaveCount(0);
+  await expect(lab.panel('motion')).toHaveCount(0);
+  await lab.stepForward.click();
+  await lab.expectFrame(SLIDE.frame + 1);
+  expect((await lab.clock()).metrics, 'no measurements with analytics off').toBeNull();
+
+  await analytics.toggle.click();
+  await expect(analytics.toggle).toHaveAttribute('aria-checked', 'true');
+  const numbers = await analytics.numbers(SLIDE.frame + 1);
+  expect(Number(numbers.original.repeated_share)).toBeGreaterThan(0.3);
+  await expect(lab.panel('motion')).toHaveAttribute('data-frame', String(SLIDE.frame + 1));
+});
+
+test.describe('CSV of every frame', () => {
+  // Stepping seeks the video once per frame, about 0.1 s each here: the meeting's 360 frames take
+  // 35–45 s, so the whole-clip export runs on the 2 s, 60-frame clip fixture instead.
+  test('an uploaded 2 s clip: 60 rows, one per frame in order, and the table’s numbers for the frame it showed', async ({
+    lab,
+    analytics,
+  }) => {
+    await lab.open({ source: 'penguin', width: 320 });
+    await lab.upload(mediaFixture('clip-320x240.webm'));
+    await expect(lab.sourceStatus).toHaveText('clip-320x240.webm · 320×240 · 2.0 s');
+    await lab.expectFrame(0);
+
+    const shown = 3;
+    let table!: Numbers;
+    await test.step(`stepped to frame ${shown}, the table shows its numbers`, async () => {
+      for (let frame = 1; frame <= shown; frame++) {
+        await lab.stepForward.click();
+        await lab.expectFrame(frame);
+      }
+      table = await analytics.numbers(shown);
+      expect(table.ecb.unchanged_share, 'compared with the frame before').not.toBe('');
+    });
+
+    let text = '';
+    await test.step('Download CSV of every frame: progress while it steps, then one file', async () => {
+      await expect(analytics.csv).toHaveText('Download CSV of every frame');
+      const saved = analytics.page.waitForEvent('download');
+      await analytics.csv.click();
+      await expect(analytics.csvProgress).toHaveAttribute('max', '60');
+      const download = await saved;
+      expect(download.suggestedFilename()).toBe('ecb-lens-clip-320x240-webm-metrics.csv');
+      await expect(analytics.csvStatus).toHaveText('Saved ecb-lens-clip-320x240-webm-metrics.csv (60 rows).');
+      await expect(analytics.csvProgress).toBeHidden();
+      text = await readFile(await download.path(), 'utf8');
+    });
+
+    const lines = text.split('\r\n');
+    const header = metricsCsvHeader();
+    const rows = lines
+      .slice(1, -1)
+      .map((line) => Object.fromEntries(line.split(',').map((cell, i) => [header[i], cell])));
+
+    await test.step('a header and 60 rows, frames 0 to 59 in order, CRLF-terminated', async () => {
+      expect(lines[0]).toBe(header.join(','));
+      expect(lines.at(-1), 'the file ends with a line break').toBe('');
+      expect(rows).toHaveLength(60);
+      expect(rows.map((row) => Number(row.frame))).toEqual(Array.from({ length: 60 }, (_, i) => i));
+      for (const line of lines.slice(1, -1)) expect(line.split(',')).toHaveLength(header.length);
+      const times = rows.map((row) => Number(row.time));
+      expect(times).toEqual([...times].sort((a, b) => a - b));
+    });
+
+    await test.step(`frame ${shown}’s row holds the original’s and ECB’s numbers the table showed`, async () => {
+      const row = rows[shown];
+      for (const stream of ['original', 'ecb'] as const) {
+        for (const [metric, value] of Object.entries(table[stream]))
+          expect(row[`${stream}_${metric}`], `${stream}_${metric}`).toBe(value);
+      }
+      // GCM's bytes differ with every encryption (a fresh nonce): only what any nonce gives is fixed.
+      expect(row.gcm_repeated_share).toBe('0');
+      expect(row.gcm_unchanged_share).toBe('0');
+    });
+
+    await test.step('every row: ECB repeats and keeps the original’s blocks; only frame 0 has nothing to compare', async () => {
+      expect(rows[0].ecb_unchanged_share).toBe('');
+      for (const row of rows) {
+        expect(row.ecb_repeated_blocks, `frame ${row.frame}`).toBe(row.original_repeated_blocks);
+        if (row.frame === '0') continue;
+        expect(row.ecb_unchanged_blocks, `frame ${row.frame}`).toBe(row.original_unchanged_blocks);
+        expect(row.gcm_unchanged_blocks, `frame ${row.frame}`).toBe('0');
+      }
+    });
+  });
+
+  test('cancel mid-way: nothing is saved, the section says where it stopped, the lab is paused', async ({
+    lab,
+    analytics,
+    page,
+  }) => {
+    const downloads: string[] = [];
+    page.on('download', (download) => downloads.push(download.suggestedFilename()));
+    await lab.open({ width: 320 });
+    await analytics.csv.click();
+    await expect(analytics.csvProgress).toHaveAttribute('max', '360');
+    await expect.poll(async () => Number(await analytics.csvProgress.getAttribute('value'))).toBeGreaterThanOrEqual(5);
+    await analytics.csvCancel.click();
+    await expect(analytics.csvStatus).toHaveText(/^Cancelled at frame \d+ of 360; nothing was saved\.$/);
+    await expect(analytics.csvProgress).toBeHidden();
+    await expect(analytics.csv).toBeEnabled();
+    await expect(lab.playToggle).toHaveAttribute('data-state', 'paused');
+    const stopped = await lab.shownFrame();
+    await lab.stepForward.click();
+    await lab.expectFrame(stopped + 1);
+    expect(downloads).toEqual([]);
+  });
+});
