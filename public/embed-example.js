@@ -4,7 +4,14 @@
   var frame = document.getElementById('lens');
   var log = document.getElementById('log');
   var override = new URLSearchParams(location.search).get('embed');
-  if (override && /^https?:\/\//.test(override)) frame.src = override;
+  if (override && /^https?:\/\//.test(override)) {
+    // A new frame rather than a new src: Chromium may still run a lazy frame's deferred load of the src it
+    // was parsed with (this page's own /embed) after, and instead of, a src set here.
+    var replacement = frame.cloneNode(false);
+    replacement.src = override;
+    frame.replaceWith(replacement);
+    frame = replacement;
+  }
   var origin = new URL(frame.src, location.href).origin;
 
   function write(line) {

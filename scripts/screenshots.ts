@@ -17,16 +17,62 @@ interface Shot {
   /** A selector that exists once the page shows what the shot is for. */
   ready: string;
   fullPage?: boolean;
+  /** A key to press once ready, then a selector to wait for after it. */
+  press?: { key: string; ready: string };
+  /** Shoot only this element (scrolled into view) rather than the page. */
+  element?: string;
 }
 
+const FRAME = '[data-testid="panel-ecb"][data-frame]';
+const KEYS =
+  'ecbKey=2b7e151628aed2a6abf7158809cf4f3c&gcmKey=feffe9928665731c6d6a8f9467308308feffe9928665731c6d6a8f9467308308';
+
 const SHOTS: Shot[] = [
-  { name: 'home', path: '/', width: 1280, height: 900, ready: '[data-testid="still-demo"][data-status="ready"]', fullPage: true },
-  { name: 'home-phone', path: '/', width: 390, height: 844, ready: '[data-testid="still-demo"][data-status="ready"]', fullPage: true },
+  { name: 'lab', path: `/?start=6&${KEYS}`, width: 1440, height: 900, ready: FRAME },
+  { name: 'lab-full', path: `/?start=1&${KEYS}`, width: 1440, height: 900, ready: FRAME, fullPage: true },
+  { name: 'lab-phone', path: `/?start=6&${KEYS}`, width: 390, height: 844, ready: FRAME, fullPage: true },
+  {
+    name: 'presenter',
+    path: `/?start=6&${KEYS}`,
+    width: 1600,
+    height: 900,
+    ready: FRAME,
+    press: { key: 'f', ready: `[data-presenter="true"] ${FRAME}` },
+  },
+  {
+    // Frame 75 → 76: the speaker talks, so the ECB motion map lights up the head and nothing else.
+    name: 'analytics',
+    path: `/?start=2.5&${KEYS}`,
+    width: 1440,
+    height: 900,
+    ready: '[data-testid="panel-motion"][data-frame="75"]',
+    press: { key: 'ArrowRight', ready: '[data-testid="metrics-table"][data-frame="76"]' },
+    element: '[data-testid="analytics"]',
+  },
+  { name: 'story', path: '/story#step-3', width: 1440, height: 900, ready: FRAME },
+  {
+    name: 'embed-builder',
+    path: '/embed-builder',
+    width: 1440,
+    height: 900,
+    ready: '[data-testid="snippet"]:not(:empty)',
+  },
+  {
+    name: 'embed',
+    path: `/embed?panels=original,ecb,gcm&start=6&controls=minimal&${KEYS}`,
+    width: 1000,
+    height: 700,
+    ready: FRAME,
+  },
 ];
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
-    options: { base: { type: 'string', default: 'http://localhost:3000' }, out: { type: 'string', default: 'public/screenshots' }, only: { type: 'string' } },
+    options: {
+      base: { type: 'string', default: 'http://localhost:3000' },
+      out: { type: 'string', default: 'public/screenshots' },
+      only: { type: 'string' },
+    },
   });
   const executablePath = findChromium();
   if (!executablePath) throw new Error(INSTALL_HINT);
@@ -40,8 +86,13 @@ async function main(): Promise<void> {
       const page = await browser.newPage({ viewport: { width: shot.width, height: shot.height } });
       await page.goto(new URL(shot.path, values.base).href);
       await page.waitForSelector(shot.ready, { timeout: 30_000 });
+      if (shot.press) {
+        await page.keyboard.press(shot.press.key);
+        await page.waitForSelector(shot.press.ready, { timeout: 30_000 });
+      }
       const file = join(values.out, `${shot.name}.png`);
-      await page.screenshot({ path: file, fullPage: shot.fullPage ?? false });
+      if (shot.element) await page.locator(shot.element).screenshot({ path: file });
+      else await page.screenshot({ path: file, fullPage: shot.fullPage ?? false });
       console.log(`wrote ${file}`);
       await page.close();
     }

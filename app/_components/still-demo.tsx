@@ -65,7 +65,21 @@ export function StillDemo({
     const picture = source.current;
     if (!picture) return;
     createImageBitmap(picture)
-      .then((copy) => engine.current?.submit(copy, { layout: 'rgb', bits: 8, ecbKey: next.ecb, gcmKey: next.gcm, analytics: false, motion: false }, null))
+      .then((copy) =>
+        engine.current?.submit(
+          copy,
+          {
+            layout: 'rgb',
+            bits: 8,
+            ecbKey: next.ecb,
+            gcmKey: next.gcm,
+            analytics: false,
+            motion: false,
+            motionUnderlay: false,
+          },
+          null,
+        ),
+      )
       .catch(fail);
   };
 
@@ -97,7 +111,10 @@ export function StillDemo({
         ))}
       </div>
       {status === 'error' && (
-        <p role="alert" className="rounded-md bg-rose-50 px-3 py-2 text-sm text-rose-800 dark:bg-rose-950 dark:text-rose-200">
+        <p
+          role="alert"
+          className="rounded-md bg-rose-50 px-3 py-2 text-sm text-rose-800 dark:bg-rose-950 dark:text-rose-200"
+        >
           Could not encrypt the picture: {error}
         </p>
       )}
@@ -113,11 +130,15 @@ export function StillDemo({
           <dl className="flex flex-wrap gap-x-4 gap-y-1 font-mono">
             <div>
               <dt className="inline font-sans font-medium">ECB key </dt>
-              <dd className="inline break-all" data-testid="ecb-key">{toHex(keys.ecb)}</dd>
+              <dd className="inline break-all" data-testid="ecb-key">
+                {toHex(keys.ecb)}
+              </dd>
             </div>
             <div>
               <dt className="inline font-sans font-medium">GCM key </dt>
-              <dd className="inline break-all" data-testid="gcm-key">{toHex(keys.gcm)}</dd>
+              <dd className="inline break-all" data-testid="gcm-key">
+                {toHex(keys.gcm)}
+              </dd>
             </div>
           </dl>
         )}

@@ -13,7 +13,7 @@ import { toHex } from '../cipher/hex';
 import type { Layout } from '../cipher/layout';
 import { LabEngine, type EngineFrame } from '../worker/client';
 import { MOTION_PANELS, type FrameMetrics, type PanelId } from '../worker/protocol';
-import { MetricsHistory } from './metrics-history';
+import { MetricsHistory, type MetricsRow } from './metrics-history';
 import { fitWidth, looksLikePicture, openPicture } from './image-source';
 import { DEFAULT_WIDTH, type ProcessingWidth } from './lab-options';
 import { presentBitmap } from './present';
@@ -55,8 +55,16 @@ export interface LabClock {
   gcmEngine: 'webcrypto' | 'noble' | null;
   /** ECB blocks whose ciphertext was reused from the previous frame. */
   reusedBlocks: number;
-  /** The three streams' measurements for the frame on screen; null with analytics off. */
+  /**
+   * The three streams' measurements for the frame on screen; null with analytics off, and for the
+   * frames played between two measured ones (see MEASURE_INTERVAL_MS).
+   */
   metrics: FrameMetrics | null;
+  /**
+   * The last frame measured: the frame on screen when paused, at most ~100 ms behind while playing;
+   * null before any, after a new source, or with analytics off.
+   */
+  measured: MetricsRow | null;
   drawn: number;
   dropped: number;
   /** Frames drawn per second over the last second. */
@@ -97,6 +105,19 @@ export function timeOfFrame(index: number, fps: number): number {
   return (index + 0.25) / fps;
 }
 
+/**
+ * While playing, frames of up to 640×360 are measured in full at most this often (ten times a second);
+ * larger frames proportionally less often (1280×720: every 400 ms), so measuring takes the same share of
+ * the two workers' time at every width.
+ */
+export const MEASURE_INTERVAL_MS = 100;
+const MEASURE_BASE_PIXELS = 640 * 360;
+
+/** The time between full measurements of a playing `width × height` source. */
+export function measureInterval(width: number, height: number): number {
+  return MEASURE_INTERVAL_MS * Math.max(1, (width * height) / MEASURE_BASE_PIXELS);
+}
+
 function describe(error: unknown): string {
   if (error instanceof SourceError) return error.message;
   return error instanceof Error ? error.message : String(error);
@@ -108,6 +129,7 @@ export class LabController {
   /** Measurements of recent consecutive frames, for charts. */
   readonly history = new MetricsHistory();
   private analytics = true;
+  private motionUnderlay = true;
   private readonly canvases: Partial<Record<PanelId, HTMLCanvasElement>> = {};
   private engine: LabEngine<FrameMeta> | null = null;
   private source: FrameSource | null = null;
@@ -116,6 +138,10 @@ export class LabController {
   private gcmKey: Uint8Array;
   private webcamCounter = 0;
   private skipped = 0;
+  /** The frame last handed to the workers (for this source), drawn or on its way. */
+  private lastRequested = -1;
+  /** When a playing frame was last sent to be measured in full (performance.now()). */
+  private lastMeasured = -Infinity;
   private frameCallback = 0;
   private drawnTimes: number[] = [];
   private loop: boolean;
@@ -167,6 +193,7 @@ export class LabController {
       timings: { primary: {}, gcm: {} },
       reusedBlocks: 0,
       metrics: null,
+      measured: null,
     });
   }
 
@@ -243,9 +270,11 @@ export class LabController {
     this.closeSource();
     this.source = next;
     this.generation++;
+    this.lastRequested = -1;
     this.webcamCounter = 0;
     this.drawnTimes = [];
     this.history.clear();
+    this.clock.set({ measured: null });
     this.state.set({ source: next.info, opening: null, error: null, playing: false });
     if (next.video) this.watchVideo(next);
     else this.requestFrame(0, 0, true);
@@ -282,24 +311,44 @@ export class LabController {
     const onPlay = () => this.state.set({ playing: true });
     // Playback stops on the frame the video shows: draw it if it was skipped while the workers were busy.
     const showLastFrame = () => {
-      const index = info.kind === 'webcam' ? this.clock.get().frame : frameIndexAt(lastMediaTime, fps);
-      if (index !== this.clock.get().frame) this.requestFrame(index, lastMediaTime, true);
+      if (info.kind === 'webcam') return; // a camera shows no "last frame": the next one is live
+      const index = frameIndexAt(lastMediaTime, fps);
+      if (index !== this.lastRequested) this.requestFrame(index, lastMediaTime, true);
     };
     const onPause = () => {
       this.state.set({ playing: false });
       showLastFrame();
     };
     const onEnded = () => {
-      // A truncated file keeps its declared duration but runs out of frames early; say so.
-      const missing = (info.duration ?? 0) - lastMediaTime;
-      const truncated = info.duration !== null && missing > Math.max(0.5, 3 / fps);
-      showLastFrame();
-      this.state.set({
-        playing: false,
-        ...(truncated && {
-          error: `“${info.name}” ran out of frames at ${lastMediaTime.toFixed(2)} s of ${info.duration?.toFixed(2)} s: the file seems truncated or damaged.`,
-        }),
-      });
+      this.state.set({ playing: false });
+      // Where the frames run out. The last frame seen while playing depends on the load (a busy page drops
+      // frames, the last ones too, or runs their callbacks after `ended`), so seek to the end, which decodes
+      // the file's last frame, and take the time of the first frame presented after the seek.
+      const end = video.duration;
+      if (!Number.isFinite(end)) {
+        showLastFrame();
+        return;
+      }
+      const seekStarted = performance.now();
+      const onEndFrame = (_now: number, metadata: VideoFrameCallbackMetadata) => {
+        if (generation !== this.generation) return;
+        if (metadata.presentationTime < seekStarted) {
+          video.requestVideoFrameCallback(onEndFrame); // a frame from playback, reported late
+          return;
+        }
+        if (!video.paused || video.currentTime < end - 1 / fps) return; // played or sought since
+        lastMediaTime = metadata.mediaTime;
+        showLastFrame();
+        // A truncated file keeps its declared duration but runs out of frames early; say so.
+        const missing = (info.duration ?? 0) - lastMediaTime;
+        if (info.duration !== null && missing > Math.max(0.5, 3 / fps)) {
+          this.state.set({
+            error: `“${info.name}” ran out of frames at ${lastMediaTime.toFixed(2)} s of ${info.duration.toFixed(2)} s: the file seems truncated or damaged.`,
+          });
+        }
+      };
+      video.requestVideoFrameCallback(onEndFrame);
+      video.currentTime = end;
     };
     const onError = () => this.state.set({ playing: false, error: playbackErrorMessage(video, info.name) });
     video.addEventListener('play', onPlay);
@@ -385,6 +434,16 @@ export class LabController {
     this.redraw();
   }
 
+  /**
+   * Whether the motion maps are drawn over a dimmed copy of the picture (on by default, for bearings)
+   * or as the two colours alone, which is all an eavesdropper has.
+   */
+  setMotionUnderlay(on: boolean): void {
+    if (this.motionUnderlay === on) return;
+    this.motionUnderlay = on;
+    this.redraw();
+  }
+
   /** Whether videos start again at the end (this one and the next ones opened). */
   setLoop(loop: boolean): void {
     this.loop = loop;
@@ -446,6 +505,7 @@ export class LabController {
     const { settings } = this.state.get();
     this.state.set({ settings: { ...settings, ...patch } });
     this.history.clear();
+    this.clock.set({ measured: null });
     this.redraw();
   }
 
@@ -480,7 +540,8 @@ export class LabController {
       bits: settings.bits,
       ecbKey: this.ecbKey,
       gcmKey: this.gcmKey,
-      analytics: this.analytics,
+      analytics: this.analytics && this.measureNow(latest, measureInterval(size.width, size.height)),
+      motionUnderlay: this.motionUnderlay,
       motion: MOTION_PANELS.some((panel) => this.canvases[panel]),
     };
     const fail = (error: unknown) => this.state.set({ error: `A frame could not be captured: ${describe(error)}` });
@@ -494,14 +555,31 @@ export class LabController {
         return;
       }
       engine.submit(image, cipher, meta, { index, size });
+      this.lastRequested = index;
       return;
     }
     const from = source.video ?? source.picture;
     if (!from) return;
     createImageBitmap(from).then((bitmap) => {
       if (meta.generation !== this.generation || !this.engine) bitmap.close();
-      else this.engine.submit(bitmap, cipher, meta, { index, size });
+      else {
+        this.engine.submit(bitmap, cipher, meta, { index, size });
+        this.lastRequested = index;
+      }
     }, fail);
+  }
+
+  /**
+   * Whether to take every measure of this frame. A frame shown on its own (paused, stepped, sought,
+   * redrawn — so every frame of the CSV) always is; while playing, at most every `interval` ms (see
+   * measureInterval), as the table and charts cannot show more and the workers need the time on two
+   * cores. The other frames are still compared with their predecessor for the motion maps.
+   */
+  private measureNow(latest: boolean, interval: number): boolean {
+    const now = performance.now();
+    if (!latest && now - this.lastMeasured < interval) return false;
+    this.lastMeasured = now;
+    return true;
   }
 
   /** Frames not drawn while playing: skipped here, replaced in the engine's queue, or never seen. */
@@ -521,7 +599,8 @@ export class LabController {
       if (canvas) presentBitmap(canvas, bitmap, meta.index);
       else bitmap.close();
     }
-    if (frame.metrics) this.history.push({ index: meta.index, time: meta.time, metrics: frame.metrics });
+    const row = frame.metrics ? { index: meta.index, time: meta.time, metrics: frame.metrics } : null;
+    if (row) this.history.push(row);
     const now = performance.now();
     this.drawnTimes.push(now);
     while (this.drawnTimes.length && this.drawnTimes[0] < now - 1000) this.drawnTimes.shift();
@@ -538,6 +617,7 @@ export class LabController {
       gcmEngine: frame.gcm.gcmEngine,
       reusedBlocks: frame.primary.reusedBlocks,
       metrics: frame.metrics,
+      measured: row ?? (this.analytics ? this.clock.get().measured : null),
       drawn: previous.drawn + 1,
       dropped: this.droppedFrames(),
       fps: this.drawnTimes.length,

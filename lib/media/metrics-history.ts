@@ -1,7 +1,8 @@
 /**
  * The measurements of recent frames, oldest first, for the live charts: a fixed-size ring, so a long
  * session never grows memory. It starts over when the frame numbers go back (a seek back, a loop) or the
- * source or settings change, so a chart always shows one run of consecutive frames.
+ * source or settings change, so a chart always shows one run of frames in order; a frame drawn again
+ * replaces its own row.
  */
 import type { FrameMetrics } from '../worker/protocol';
 
@@ -26,10 +27,18 @@ export class MetricsHistory {
     return this.size;
   }
 
-  /** Adds a frame's row; starts over if its number is not after the last one's. */
+  /**
+   * Adds a frame's row. The same frame again (redrawn when paused) replaces its row; a frame before the
+   * last one starts over.
+   */
   push(row: MetricsRow): void {
     const last = this.at(this.size - 1);
-    if (last && row.index <= last.index) this.clear();
+    if (last && row.index === last.index) {
+      this.rows[(this.start + this.size - 1) % this.capacity] = row;
+      this.version++;
+      return;
+    }
+    if (last && row.index < last.index) this.clear();
     this.rows[(this.start + this.size) % this.capacity] = row;
     if (this.size < this.capacity) this.size++;
     else this.start = (this.start + 1) % this.capacity;

@@ -25,7 +25,16 @@ export interface StreamMetrics {
 }
 
 /** Pairs sampled for correlation: every pixel below this many, a regular grid above. */
-const CORRELATION_PIXELS = 160_000;
+const CORRELATION_PIXELS = 40_000;
+
+/** The figures about 16-byte blocks: repeats within the frame, and blocks unchanged since the last. */
+export type BlockFigures = Pick<
+  StreamMetrics,
+  'blocks' | 'repeatedBlocks' | 'repeatedShare' | 'unchangedBlocks' | 'unchangedShare'
+>;
+
+/** The figures about byte values: entropy, χ² and adjacent-pixel correlation. */
+export type ValueFigures = Pick<StreamMetrics, 'entropy' | 'chiSquare' | 'correlation'>;
 
 /** Measures frames of one stream; keep one per stream so scratch memory is reused. */
 export class MetricsMeter {
@@ -47,20 +56,36 @@ export class MetricsMeter {
     previous?: Uint8Array | null,
     map?: Uint8Array,
   ): StreamMetrics {
+    return { ...this.measureBlocks(bytes, previous, map), ...this.measureValues(bytes, width, height, bytesPerPixel) };
+  }
+
+  /** Repeated blocks, and (given the previous frame's bytes) unchanged blocks; see {@link measure}. */
+  measureBlocks(bytes: Uint8Array, previous?: Uint8Array | null, map?: Uint8Array): BlockFigures {
     const { blocks, repeated } = countRepeatedBlocks(bytes, this.table);
-    const histogram = byteHistogram(bytes.subarray(0, width * height * bytesPerPixel), this.histogram);
-    const step = Math.max(1, Math.ceil(Math.sqrt((width * height) / CORRELATION_PIXELS)));
-    const correlation = adjacentCorrelation(bytes, width, height, bytesPerPixel, step);
     const compared = previous ? unchangedBlocks(bytes, previous, map) : null;
     return {
       blocks,
       repeatedBlocks: repeated,
       repeatedShare: blocks ? repeated / blocks : 0,
-      entropy: entropy(histogram),
-      chiSquare: chiSquare(histogram),
-      correlation,
       unchangedBlocks: compared ? compared.unchanged : null,
       unchangedShare: compared && compared.blocks ? compared.unchanged / compared.blocks : null,
     };
   }
+
+  /** Entropy and χ² of the picture's bytes, and adjacent-pixel correlation; see {@link measure}. */
+  measureValues(bytes: Uint8Array, width: number, height: number, bytesPerPixel: number): ValueFigures {
+    const histogram = byteHistogram(bytes.subarray(0, width * height * bytesPerPixel), this.histogram);
+    const step = Math.max(1, Math.ceil(Math.sqrt((width * height) / CORRELATION_PIXELS)));
+    return {
+      entropy: entropy(histogram),
+      chiSquare: chiSquare(histogram),
+      correlation: adjacentCorrelation(bytes, width, height, bytesPerPixel, step),
+    };
+  }
+}
+
+/** The block figures of a metrics record (to share between streams that have the same ones). */
+export function blockFigures(metrics: StreamMetrics): BlockFigures {
+  const { blocks, repeatedBlocks, repeatedShare, unchangedBlocks, unchangedShare } = metrics;
+  return { blocks, repeatedBlocks, repeatedShare, unchangedBlocks, unchangedShare };
 }

@@ -5,7 +5,7 @@
  * page. The plaintext buffer goes back to the primary for reuse.
  */
 import { bytesPerPixel } from '../cipher/layout';
-import { AnalyticsStage } from './analytics-stage';
+import { AnalyticsStage, type AnalyticsResult } from './analytics-stage';
 import { BitmapPainter } from './painter';
 import {
   streamIdentity,
@@ -34,7 +34,7 @@ async function process(message: PlaintextMessage, port: MessagePort): Promise<vo
     const result = await gcm.run(plaintext, gcmKey, layout, width, height);
     clock.lap('gcm');
     let metrics: GcmResult['metrics'] = null;
-    let motion: Uint8ClampedArray | null = null;
+    let motion: AnalyticsResult['motion'] = null;
     if (message.analytics || message.motion) {
       const identity = streamIdentity(gcmKey, layout, bits, width, height);
       const body = result.sealed.subarray(0, length);
@@ -46,9 +46,10 @@ async function process(message: PlaintextMessage, port: MessagePort): Promise<vo
         index,
         identity,
         message.motion,
-        result.decrypted,
+        message.motionUnderlay ? result.decrypted : undefined,
+        message.analytics,
       );
-      metrics = message.analytics ? { gcm: measured.metrics } : null;
+      metrics = measured.metrics ? { gcm: measured.metrics } : null;
       motion = measured.motion;
       clock.lap('metrics');
     }
@@ -56,7 +57,7 @@ async function process(message: PlaintextMessage, port: MessagePort): Promise<vo
       gcm: painters.gcm.paint(result.picture, width, height),
       decrypted: painters.decrypted.paint(result.decrypted, width, height),
     };
-    if (motion) bitmaps['motion-gcm'] = painters.motion.paint(motion, width, height);
+    if (motion) bitmaps['motion-gcm'] = painters.motion.paint(motion.picture, motion.width, motion.height);
     clock.lap('paint');
     const reply: GcmResult = {
       type: 'gcm',

@@ -24,6 +24,8 @@ export interface CipherSettings {
   analytics: boolean;
   /** Draw the motion maps. */
   motion: boolean;
+  /** Draw them over a dimmed copy of the picture (false: the two colours alone, an eavesdropper's view). */
+  motionUnderlay: boolean;
 }
 
 /**
@@ -64,6 +66,7 @@ export interface PlaintextMessage {
   gcmKey: Uint8Array;
   analytics: boolean;
   motion: boolean;
+  motionUnderlay: boolean;
   buffer: ArrayBuffer;
   length: number;
 }

@@ -85,7 +85,7 @@ const probe: BenchProbe = {
       shownTime: clock.time,
       size: clock.size,
       gcmEngine: clock.gcmEngine,
-      measured: clock.metrics !== null,
+      measured: clock.measured !== null,
       framesRecorded: drawnFrames.length,
       longTasksRecorded: longTasks.length,
     };

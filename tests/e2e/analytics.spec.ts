@@ -7,6 +7,7 @@
 import { readFile } from 'node:fs/promises';
 import type { Locator, Page } from '@playwright/test';
 import { metricsCsvHeader } from '../../lib/metrics/csv';
+import { CHANGED_COLOUR, STILL_COLOUR } from '../../lib/metrics/motion-picture';
 import { MEETING_WIDTH, SELF_VIEW, speakerPose } from '../../lib/media/synthetic-meeting';
 import { expect, mediaFixture, test as base } from './fixtures';
 import { readCanvases, type CanvasPixels } from './support/pixels';
@@ -35,6 +36,7 @@ class Analytics {
   readonly csvProgress: Locator;
   readonly csvCancel: Locator;
   readonly csvStatus: Locator;
+  readonly underlay: Locator;
 
   constructor(readonly page: Page) {
     this.section = page.getByTestId('analytics');
@@ -44,6 +46,7 @@ class Analytics {
     this.csvProgress = page.getByTestId('metrics-csv-progress');
     this.csvCancel = page.getByTestId('metrics-csv-cancel');
     this.csvStatus = page.getByTestId('metrics-csv-status');
+    this.underlay = page.getByTestId('motion-underlay');
   }
 
   chart(name: 'repeated' | 'unchanged' | 'entropy' | 'correlation'): Locator {
@@ -210,6 +213,21 @@ test.describe('the motion maps', () => {
       expect(changedPixels(ecb), 'most of the frame stands still').toBeLessThan((ecb.width * ecb.height) / 10);
       expect(changedPixels(gcm), 'every GCM pixel changed').toBe(gcm.width * gcm.height);
     });
+
+    await test.step('the same frame drawn again (a panel hidden) keeps its map and its numbers', async () => {
+      const before = await analytics.motion(SPEAKER.frame + 1);
+      const numbers = await analytics.numbers(SPEAKER.frame + 1);
+      const { drawn } = await lab.clock();
+      await analytics.page.getByTestId('toggle-decrypted').click();
+      await expect.poll(async () => (await lab.clock()).drawn, 'the frame is drawn again').toBeGreaterThan(drawn);
+      const again = await analytics.motion(SPEAKER.frame + 1);
+      expect(changedPixels(again.ecb)).toBe(changedPixels(before.ecb));
+      expect(changedPixels(again.gcm)).toBe(again.gcm.width * again.gcm.height);
+      const redrawn = await analytics.numbers(SPEAKER.frame + 1);
+      expect(redrawn.ecb.unchanged_share).toBe(numbers.ecb.unchanged_share);
+      expect(redrawn.ecb.unchanged_share).not.toBe('');
+      expect(redrawn.gcm.unchanged_share).toBe('0');
+    });
   });
 
   test('on the static slide, ECB’s map is still except the moving self-view; GCM’s is all changed', async ({
@@ -231,6 +249,28 @@ test.describe('the motion maps', () => {
       'the self-view moves',
     ).toBeGreaterThan(0);
     expect(changedPixels(gcm), 'every GCM pixel changed').toBe(gcm.width * gcm.height);
+
+    await test.step('without the picture beneath, the maps are the two colours alone, and the same blocks', async () => {
+      const { drawn } = await lab.clock();
+      await analytics.underlay.uncheck();
+      await expect.poll(async () => (await lab.clock()).drawn, 'the frame is drawn again').toBeGreaterThan(drawn);
+      const bare = await analytics.motion(SLIDE.frame + 1);
+      const colours = (map: CanvasPixels) => {
+        const seen = new Map<string, number>();
+        for (let p = 0; p < map.width * map.height; p++) {
+          const key = [...map.rgba.subarray(p * 4, p * 4 + 4)].join();
+          seen.set(key, (seen.get(key) ?? 0) + 1);
+        }
+        return seen;
+      };
+      const still = [...STILL_COLOUR, 255].join();
+      const changed = [...CHANGED_COLOUR, 255].join();
+      const ecbColours = colours(bare.ecb);
+      expect([...ecbColours.keys()].sort()).toEqual([changed, still].sort());
+      expect(ecbColours.get(changed)).toBe(changedPixels(ecb));
+      expect([...colours(bare.gcm).keys()]).toEqual([changed]);
+      await analytics.underlay.check();
+    });
   });
 });
 

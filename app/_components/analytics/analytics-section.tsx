@@ -7,6 +7,7 @@
  */
 import { useEffect, useState } from 'react';
 import { MOTION_PANELS } from '@/lib/worker/protocol';
+import { Check } from '../controls';
 import { useLab, useLabState } from '../lab/lab-context';
 import { PanelGrid } from '../lab/panel-grid';
 import { CsvExport } from './csv-export';
@@ -18,7 +19,7 @@ const heading = 'text-lg font-semibold tracking-tight';
 
 /** Says why the motion maps show no amber when the frame on screen has nothing to be compared with. */
 function MotionHint() {
-  const { metrics } = useClockEvery(250);
+  const metrics = useClockEvery(250).measured?.metrics;
   const { source } = useLabState();
   if (!metrics || metrics.ecb.unchangedShare !== null || source?.kind === 'picture') return null;
   return (
@@ -26,6 +27,24 @@ function MotionHint() {
       This frame was reached by a jump, so there is no previous frame to compare it with: play, or step one frame
       forward (→).
     </p>
+  );
+}
+
+/**
+ * The motion maps over a dimmed copy of the picture (for the audience's bearings), or the two colours
+ * alone: exactly what an eavesdropper without the key has.
+ */
+function UnderlaySwitch({ on, onChange }: { on: boolean; onChange: (on: boolean) => void }) {
+  return (
+    <Check
+      checked={on}
+      onChange={onChange}
+      testId="motion-underlay"
+      className="flex flex-wrap items-center gap-x-2 text-sm text-slate-700 dark:text-slate-300"
+    >
+      Show the picture beneath the maps
+      <span className="text-slate-500 dark:text-slate-400">(an eavesdropper sees only the two colours)</span>
+    </Check>
   );
 }
 
@@ -62,10 +81,15 @@ function MeasureSwitch({ on, onChange }: { on: boolean; onChange: (on: boolean) 
 export function AnalyticsSection() {
   const lab = useLab();
   const [on, setOn] = useState(true);
+  const [underlay, setUnderlay] = useState(true);
 
   useEffect(() => {
     lab.setAnalytics(on);
   }, [lab, on]);
+
+  useEffect(() => {
+    lab.setMotionUnderlay(underlay);
+  }, [lab, underlay]);
 
   return (
     <section
@@ -93,6 +117,7 @@ export function AnalyticsSection() {
         <>
           <div className="flex flex-col gap-3">
             <PanelGrid panels={MOTION_PANELS} />
+            <UnderlaySwitch on={underlay} onChange={setUnderlay} />
             <MotionHint />
           </div>
           <div className="flex min-w-0 flex-col gap-2">

@@ -4,26 +4,16 @@
  * The CSV download: every frame's measures in one file, for a spreadsheet or a notebook. The stepping is
  * in collect-metrics.ts and the format in lib/metrics/csv.ts; this only shows progress and saves.
  */
-import { useEffect, useRef, useState } from 'react';
 import { metricsCsv, type CsvFrame } from '@/lib/metrics/csv';
 import { safeFileName, saveBlob } from '@/lib/media/download';
+import { RunOrCancel, TaskProgress, useTask } from '../controls';
 import { useLab, useLabState } from '../lab/lab-context';
 import { collectVideoRows, recordedRows, videoFrameCount } from './collect-metrics';
 
-type Run =
-  | { phase: 'idle' }
-  | { phase: 'running'; done: number; total: number }
-  | { phase: 'done'; name: string; rows: number }
-  | { phase: 'cancelled'; done: number; total: number }
-  | { phase: 'failed'; message: string };
-
-const primary =
-  'rounded-lg bg-slate-900 px-3 py-1.5 text-sm font-medium text-white hover:bg-slate-700 disabled:opacity-40 dark:bg-white dark:text-slate-900 dark:hover:bg-slate-200';
-const secondary =
-  'rounded-lg px-3 py-1.5 text-sm font-medium ring-1 ring-slate-300 ring-inset hover:bg-slate-100 dark:ring-slate-600 dark:hover:bg-slate-800';
-
-function describe(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
+/** What a finished export reports. */
+interface Saved {
+  name: string;
+  rows: number;
 }
 
 /**
@@ -33,50 +23,25 @@ function describe(error: unknown): string {
 export function CsvExport() {
   const lab = useLab();
   const { source } = useLabState();
-  const running = useRef<AbortController | null>(null);
-  const [run, setRun] = useState<Run>({ phase: 'idle' });
+  const { run, busy, start: startTask, cancel } = useTask<Saved>();
 
-  useEffect(() => () => running.current?.abort(), []);
-
-  const save = (rows: CsvFrame[]) => {
+  const save = (rows: CsvFrame[]): Saved => {
     const name = `ecb-lens-${safeFileName(source?.name ?? 'frames')}-metrics.csv`;
     saveBlob(new Blob([metricsCsv(rows)], { type: 'text/csv' }), name);
-    setRun({ phase: 'done', name, rows: rows.length });
+    return { name, rows: rows.length };
   };
 
   const start = async () => {
-    if (!source || running.current) return;
-    if (source.kind !== 'video') {
-      try {
-        save(recordedRows(lab));
-      } catch (error) {
-        setRun({ phase: 'failed', message: `The CSV could not be made: ${describe(error)}` });
-      }
-      return;
-    }
-    const controller = new AbortController();
-    running.current = controller;
-    try {
-      const rows = await collectVideoRows(lab, controller.signal, (done, total) =>
-        setRun({ phase: 'running', done, total }),
-      );
-      save(rows);
-    } catch (error) {
-      if (error instanceof DOMException && error.name === 'AbortError')
-        setRun((current) => ({
-          phase: 'cancelled',
-          done: current.phase === 'running' ? current.done : 0,
-          total: current.phase === 'running' ? current.total : 0,
-        }));
-      else setRun({ phase: 'failed', message: `The CSV could not be made: ${describe(error)}` });
-    } finally {
-      running.current = null;
-    }
+    if (!source) return;
+    await startTask(
+      async (signal, progress) =>
+        save(source.kind === 'video' ? await collectVideoRows(lab, signal, progress) : recordedRows(lab)),
+      'The CSV could not be made',
+    );
   };
 
   const kind = source?.kind ?? null;
   const frames = source?.kind === 'video' && source.duration !== null ? videoFrameCount(source) : null;
-  const busy = run.phase === 'running';
   const label =
     kind === 'video'
       ? 'Download CSV of every frame'
@@ -89,48 +54,30 @@ export function CsvExport() {
         ? 'This video does not say how long it is, so its frames cannot be counted.'
         : `Steps through all ${frames.toLocaleString('en')} frames one by one, so each is compared with the one before; the charts fill as it goes and the lab stays on the last frame.`
       : kind === 'webcam'
-        ? `A camera cannot be rewound: the file holds the frames measured so far, one row each (the last ${lab.history.capacity} at most).`
+        ? `A camera cannot be rewound: the file holds the frames measured so far, one row each (the last ${lab.history.capacity} at most; while it plays, the lab measures up to ten frames a second).`
         : kind === 'picture'
           ? 'A picture is one frame: one row.'
           : 'Open a source first.';
-  const progressText = run.phase === 'running' ? `frame ${run.done} of ${run.total}` : '';
 
   return (
     <div className="flex flex-col gap-2">
       <div className="flex flex-wrap items-center gap-3">
-        {busy ? (
-          <button
-            type="button"
-            className={secondary}
-            onClick={() => running.current?.abort()}
-            data-testid="metrics-csv-cancel"
-          >
-            Cancel
-          </button>
-        ) : (
-          <button
-            type="button"
-            className={primary}
-            onClick={() => void start()}
-            disabled={!source || (kind === 'video' && frames === null)}
-            data-testid="metrics-csv"
-          >
-            {label}
-          </button>
-        )}
-        {run.phase === 'running' && (
-          <div className="flex min-w-48 flex-1 items-center gap-3">
-            <progress
-              className="h-2 flex-1 accent-sky-600"
-              max={run.total}
-              value={run.done}
-              aria-label="CSV export progress"
-              aria-valuetext={progressText}
-              data-testid="metrics-csv-progress"
-            />
-            <span className="font-mono text-xs tabular-nums">{progressText}</span>
-          </div>
-        )}
+        <RunOrCancel
+          busy={busy}
+          onRun={() => void start()}
+          onCancel={cancel}
+          disabled={!source || (kind === 'video' && frames === null)}
+          runTestId="metrics-csv"
+          cancelTestId="metrics-csv-cancel"
+        >
+          {label}
+        </RunOrCancel>
+        <TaskProgress
+          run={run}
+          label="CSV export progress"
+          testId="metrics-csv-progress"
+          className="flex min-w-48 flex-1 items-center gap-3"
+        />
       </div>
       <p className="text-sm text-slate-600 dark:text-slate-400">
         One row per frame: frame number, time, and for the original, ECB and GCM the block counts, repeated and

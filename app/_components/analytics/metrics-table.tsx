@@ -79,7 +79,9 @@ function Cell({ row, stream, metrics }: { row: TableRow; stream: CsvStream; metr
  * data-frame.
  */
 export function MetricsTable() {
-  const { metrics, frame, size } = useClockEvery(PLAYING_INTERVAL_MS);
+  const { measured, size } = useClockEvery(PLAYING_INTERVAL_MS);
+  const metrics = measured?.metrics ?? null;
+  const frame = measured?.index ?? null;
   const first = metrics?.original;
 
   return (
@@ -87,7 +89,7 @@ export function MetricsTable() {
       <table
         className="w-full border-collapse text-sm"
         data-testid="metrics-table"
-        data-frame={metrics ? frame : ''}
+        data-frame={frame ?? ''}
         aria-describedby="metrics-table-caption"
       >
         <caption id="metrics-table-caption" className="pb-2 text-left text-sm text-slate-600 dark:text-slate-400">

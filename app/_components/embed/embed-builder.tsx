@@ -17,36 +17,12 @@ import {
 } from '@/lib/media/lab-options';
 import { SAMPLES } from '@/lib/media/samples';
 import { PANEL_IDS, type PanelId } from '@/lib/worker/protocol';
+import { Check } from '../controls';
 import { PANEL_COPY } from '../lab/panel-copy';
 
 const label = 'text-xs font-semibold uppercase tracking-wide text-slate-500 dark:text-slate-400';
 const field =
   'rounded-lg border-0 bg-white px-2 py-1.5 text-sm ring-1 ring-slate-300 ring-inset dark:bg-slate-900 dark:ring-slate-700';
-
-function Check({
-  checked,
-  onChange,
-  children,
-  testId,
-}: {
-  checked: boolean;
-  onChange: (value: boolean) => void;
-  children: React.ReactNode;
-  testId?: string;
-}) {
-  return (
-    <label className="flex items-center gap-2 text-sm">
-      <input
-        type="checkbox"
-        checked={checked}
-        onChange={(event) => onChange(event.target.checked)}
-        className="size-4 accent-slate-900 dark:accent-white"
-        data-testid={testId}
-      />
-      {children}
-    </label>
-  );
-}
 
 const noSubscription = () => () => undefined;
 

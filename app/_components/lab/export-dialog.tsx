@@ -8,15 +8,16 @@ import { renderComposite, SYSTEM_FONTS, type CompositeFonts, type CompositePanel
 import { clipFileName, compositeFileName } from '@/lib/media/export/file-names';
 import type { LabController } from '@/lib/media/lab-controller';
 import type { PanelId } from '@/lib/worker/protocol';
+import { describeError as describe, primaryButton as primary, RunOrCancel, TaskProgress, useTask } from '../controls';
 import { useLab, useLabState } from './lab-context';
 import { PANEL_COPY } from './panel-copy';
 
-type ClipRun =
-  | { phase: 'idle' }
-  | { phase: 'running'; done: number; total: number }
-  | { phase: 'done'; name: string; bytes: number; frames: number }
-  | { phase: 'cancelled'; done: number; total: number }
-  | { phase: 'failed'; message: string };
+/** What a finished clip reports. */
+interface Clip {
+  name: string;
+  bytes: number;
+  frames: number;
+}
 
 /** The page's own fonts (Inter and JetBrains Mono, loaded by the lab), so exports look like the site. */
 async function pageFonts(): Promise<CompositeFonts> {
@@ -37,19 +38,11 @@ function compositePanels(lab: LabController, panels: readonly PanelId[]): Compos
   });
 }
 
-function describe(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
-
 function megabytes(bytes: number): string {
   return `${(bytes / 1_000_000).toFixed(bytes < 100_000 ? 2 : 1)} MB`;
 }
 
 const section = 'flex flex-col gap-3 rounded-xl p-4 ring-1 ring-slate-200 ring-inset dark:ring-slate-700';
-const primary =
-  'rounded-lg bg-slate-900 px-3 py-1.5 text-sm font-medium text-white hover:bg-slate-700 disabled:opacity-40 dark:bg-white dark:text-slate-900 dark:hover:bg-slate-200';
-const secondary =
-  'rounded-lg px-3 py-1.5 text-sm font-medium ring-1 ring-slate-300 ring-inset hover:bg-slate-100 dark:ring-slate-600 dark:hover:bg-slate-800';
 const field =
   'w-24 rounded-lg border-0 bg-white px-2 py-1 font-mono text-sm ring-1 ring-slate-300 ring-inset focus:ring-2 focus:ring-sky-500 disabled:opacity-50 dark:bg-slate-900 dark:ring-slate-600';
 
@@ -69,10 +62,9 @@ export function ExportDialog({
   const lab = useLab();
   const { source } = useLabState();
   const dialog = useRef<HTMLDialogElement>(null);
-  const running = useRef<AbortController | null>(null);
   const [start, setStart] = useState('0');
   const [length, setLength] = useState('3');
-  const [run, setRun] = useState<ClipRun>({ phase: 'idle' });
+  const { run, setRun, busy, start: startTask, cancel } = useTask<Clip>();
   const [pngError, setPngError] = useState<string | null>(null);
 
   useEffect(() => {
@@ -93,13 +85,11 @@ export function ExportDialog({
     }
   }
   useEffect(() => {
-    if (!open) running.current?.abort();
-  }, [open]);
-  useEffect(() => () => running.current?.abort(), []);
+    if (!open) cancel();
+  }, [open, cancel]);
 
   const kind = source?.kind ?? null;
   const fps = source?.fps ?? 30;
-  const busy = run.phase === 'running';
 
   const savePng = async () => {
     setPngError(null);
@@ -115,12 +105,10 @@ export function ExportDialog({
   };
 
   const makeClip = async () => {
-    if (!source || running.current) return;
-    const controller = new AbortController();
-    running.current = controller;
+    if (!source) return;
     const seconds = Number(length);
-    setRun({ phase: 'running', done: 0, total: Math.round(seconds * fps) });
-    try {
+    await startTask(async (signal, progress) => {
+      progress(0, Math.round(seconds * fps));
       const fonts = await pageFonts();
       const recorded: number[] = [];
       const blob = await exportClip({
@@ -129,32 +117,21 @@ export function ExportDialog({
         start: Number(start),
         length: seconds,
         fonts,
-        signal: controller.signal,
+        signal,
         onProgress: (done, total, frame) => {
           if (frame !== null) recorded.push(frame);
-          setRun({ phase: 'running', done, total });
+          progress(done, total);
         },
       });
       const name = clipFileName(source.name, recorded[0], recorded[recorded.length - 1]);
       saveBlob(blob, name);
-      setRun({ phase: 'done', name, bytes: blob.size, frames: recorded.length });
-    } catch (error) {
-      if (error instanceof DOMException && error.name === 'AbortError')
-        setRun((current) => ({
-          phase: 'cancelled',
-          done: current.phase === 'running' ? current.done : 0,
-          total: current.phase === 'running' ? current.total : 0,
-        }));
-      else setRun({ phase: 'failed', message: `The clip could not be made: ${describe(error)}` });
-    } finally {
-      running.current = null;
-    }
+      return { name, bytes: blob.size, frames: recorded.length };
+    }, 'The clip could not be made');
   };
 
   const lengthValue = Number(length);
   const lengthValid =
     Number.isFinite(lengthValue) && lengthValue >= CLIP_SECONDS.min && lengthValue <= CLIP_SECONDS.max;
-  const progressText = run.phase === 'running' ? `frame ${run.done} of ${run.total}` : '';
 
   return (
     <dialog
@@ -251,47 +228,28 @@ export function ExportDialog({
                     data-testid="export-clip-length"
                   />
                 </label>
-                {busy ? (
-                  <button
-                    type="button"
-                    className={secondary}
-                    onClick={() => running.current?.abort()}
-                    data-testid="export-cancel"
-                  >
-                    Cancel
-                  </button>
-                ) : (
-                  <button
-                    type="button"
-                    className={primary}
-                    onClick={() => void makeClip()}
-                    disabled={!lengthValid}
-                    data-testid="export-clip-run"
-                  >
-                    Make clip
-                  </button>
-                )}
+                <RunOrCancel
+                  busy={busy}
+                  onRun={() => void makeClip()}
+                  onCancel={cancel}
+                  disabled={!lengthValid}
+                  runTestId="export-clip-run"
+                  cancelTestId="export-cancel"
+                >
+                  Make clip
+                </RunOrCancel>
               </div>
               {!lengthValid && (
                 <p className="text-sm text-rose-700 dark:text-rose-300">
                   Length must be {CLIP_SECONDS.min} to {CLIP_SECONDS.max} seconds.
                 </p>
               )}
-              {run.phase === 'running' && (
-                <div className="flex items-center gap-3">
-                  <progress
-                    className="h-2 flex-1 accent-sky-600"
-                    max={run.total}
-                    value={run.done}
-                    aria-label="Clip export progress"
-                    aria-valuetext={progressText}
-                    data-testid="export-progress"
-                  />
-                  <span className="font-mono text-xs tabular-nums" data-testid="export-progress-text">
-                    {progressText}
-                  </span>
-                </div>
-              )}
+              <TaskProgress
+                run={run}
+                label="Clip export progress"
+                testId="export-progress"
+                textTestId="export-progress-text"
+              />
               <p role="status" className="text-sm" data-testid="export-status">
                 {run.phase === 'done' && `Saved ${run.name} (${run.frames} frames, ${megabytes(run.bytes)}).`}
                 {run.phase === 'cancelled' && `Cancelled at frame ${run.done} of ${run.total}; nothing was saved.`}

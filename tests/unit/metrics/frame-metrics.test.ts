@@ -1,7 +1,7 @@
 /**
  * MetricsMeter: the hand-worked frames measured in one call (a constant, a checkerboard, a ramp, uniform
- * bytes), the unchanged-block figures, and the correlation sampling for frames over 160,000 pixels: a
- * grid of every step-th pixel with step = ⌈√(pixels / 160000)⌉, the same answer every time and close to
+ * bytes), the unchanged-block figures, and the correlation sampling for frames over 40,000 pixels: a
+ * grid of every step-th pixel with step = ⌈√(pixels / 40000)⌉, the same answer every time and close to
  * the value over every pixel. Everything else is always measured over all the bytes.
  */
 import assert from 'node:assert/strict';
@@ -10,7 +10,7 @@ import { describe, test } from 'node:test';
 import { ecbEncrypt, packFrame } from '../../../lib/cipher';
 import { countRepeatedBlocks } from '../../../lib/metrics/blocks';
 import { adjacentCorrelation } from '../../../lib/metrics/correlation';
-import { MetricsMeter, type StreamMetrics } from '../../../lib/metrics/frame-metrics';
+import { blockFigures, MetricsMeter, type StreamMetrics } from '../../../lib/metrics/frame-metrics';
 import { byteHistogram, chiSquare, entropy } from '../../../lib/metrics/histogram';
 import { decodePng } from '../../../lib/png';
 import { assertThrowsExactly } from '../helpers/assert-error';
@@ -140,14 +140,15 @@ describe('MetricsMeter with the previous frame', () => {
   });
 });
 
-describe('correlation sampling above 160,000 pixels', () => {
-  // step = ⌈√(pixels / 160000)⌉: 400×400 → 1; 401×400 → ⌈1.0012⌉ = 2; 512×512 → ⌈1.28⌉ = 2;
-  // 1280×720 → ⌈2.4⌉ = 3; 4096×4096 → ⌈10.24⌉ = 11.
+describe('correlation sampling above 40,000 pixels', () => {
+  // step = ⌈√(pixels / 40000)⌉: 200×200 → 1; 201×200 → ⌈1.0025⌉ = 2; 512×512 → ⌈2.56⌉ = 3;
+  // 640×360 → ⌈2.4⌉ = 3; 1280×720 → ⌈4.8⌉ = 5; 4096×4096 → ⌈20.48⌉ = 21.
   const cases: [number, number, number][] = [
-    [400, 400, 1],
-    [401, 400, 2],
-    [1280, 720, 3],
-    [4096, 4096, 11],
+    [200, 200, 1],
+    [201, 200, 2],
+    [640, 360, 3],
+    [1280, 720, 5],
+    [4096, 4096, 21],
   ];
   for (const [width, height, step] of cases) {
     test(`${width} × ${height} gray: the grid of step ${step}, and the same answer twice`, () => {
@@ -164,9 +165,9 @@ describe('correlation sampling above 160,000 pixels', () => {
     });
   }
 
-  test('close to the full value: the penguin (step 2) within 0.01, a smooth noisy 1280 × 720 frame within 0.001', () => {
-    // Measured when written: the penguin's sampled r are 0.0024–0.0048 above the full ones (its edges
-    // are sharp, so which pixels are sampled matters); the smooth frame's differ by < 0.00004.
+  test('close to the full value: the penguin (step 3) within 0.01, a smooth noisy 1280 × 720 frame (step 5) within 0.001', () => {
+    // Measured when written: the penguin's sampled r are 0.0014–0.0050 below the full ones (its edges
+    // are sharp, so which pixels are sampled matters).
     const penguin = packFrame(decodePng(new Uint8Array(readFileSync(PENGUIN))), 'rgb', 8);
     const noise = seededBytes('frame-metrics smooth', 1280 * 720 * 3);
     const smooth = new Uint8Array(1280 * 720 * 3);
@@ -185,6 +186,30 @@ describe('correlation sampling above 160,000 pixels', () => {
         assert.ok(Math.abs(sampled[k] - full[k]) < tolerance, `${width}×${height} ${k}: ${sampled[k]} vs ${full[k]}`);
         assert.notEqual(sampled[k], full[k], 'it really is sampled');
       }
+    }
+  });
+});
+
+describe('block figures are the same for a plaintext stream and its ECB ciphertext under one key', () => {
+  // The primary worker measures blocks once, on the ECB bytes, and gives the original the same figures:
+  // AES is a permutation, so ECB blocks are equal exactly when their plaintext blocks are.
+  test('the penguin at two depths, and the next frame with a patch changed', () => {
+    const key = seededBytes('frame-metrics shared blocks key', 16);
+    for (const bits of [8, 3]) {
+      const first = packFrame(decodePng(new Uint8Array(readFileSync(PENGUIN))), 'rgb', bits);
+      const second = first.slice();
+      for (let i = 100_000; i < 130_000; i += 7) second[i] ^= 0x80;
+      const body = (plaintext: Uint8Array) => ecbEncrypt(key, plaintext).subarray(0, plaintext.length);
+      const plainMeter = new MetricsMeter();
+      const ecbMeter = new MetricsMeter();
+      const [plainMap, ecbMap] = [new Uint8Array(first.length / 16), new Uint8Array(first.length / 16)];
+      const plain = plainMeter.measureBlocks(second, first, plainMap);
+      const ecb = ecbMeter.measureBlocks(body(second), body(first), ecbMap);
+      assert.deepEqual(ecb, plain, `${bits} bits`);
+      assert.deepEqual(ecbMap, plainMap);
+      assert.ok(plain.repeatedBlocks > 1000 && plain.unchangedBlocks! > 1000, 'the case is not trivial');
+      assert.ok(plain.unchangedBlocks! < plain.blocks, 'some blocks changed');
+      assert.deepEqual(blockFigures(ecbMeter.measure(body(second), 512, 512, 3, body(first))), ecb);
     }
   });
 });

@@ -42,6 +42,25 @@ function chiSquareCdf(x: number, k: number): number {
 }
 
 describe('byteHistogram', () => {
+  test('counts exactly on large inputs of any length and alignment (the word-at-a-time path)', () => {
+    const bytes = seededBytes('histogram lengths', 5007);
+    for (const [from, to] of [
+      [0, 4096],
+      [0, 4099],
+      [1, 4097],
+      [3, 5006],
+      [4, 1030],
+      [0, 1023],
+    ]) {
+      const part = bytes.subarray(from, to);
+      const naive = new Uint32Array(256);
+      for (const value of part) naive[value]++;
+      assert.deepEqual(byteHistogram(part), naive, `bytes ${from}–${to}`);
+    }
+    const constant = new Uint8Array(4097).fill(200);
+    assert.equal(byteHistogram(constant)[200], 4097);
+  });
+
   test('counts each byte value, and clears the reused output first', () => {
     const out = new Uint32Array(256).fill(7);
     const histogram = byteHistogram(Uint8Array.of(0, 0, 255, 3, 0), out);

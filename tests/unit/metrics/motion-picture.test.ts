@@ -5,7 +5,14 @@
  */
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { CHANGED_COLOUR, motionPicture, STILL_COLOUR } from '../../../lib/metrics/motion-picture';
+import {
+  CHANGED_COLOUR,
+  MOTION_MAX_WIDTH,
+  motionPicture,
+  motionScale,
+  shrinkMotionPicture,
+  STILL_COLOUR,
+} from '../../../lib/metrics/motion-picture';
 import { assertThrowsExactly } from '../helpers/assert-error';
 
 /** A block map: 1 (unchanged) for every block except the changed ones. */
@@ -98,5 +105,120 @@ describe('motionPicture over a dimmed underlay', () => {
       RangeError,
       'output must be 64 bytes, got 63',
     );
+  });
+});
+
+describe('motionPicture agrees with the definition, pixel by pixel, on random maps', () => {
+  /** The definition, one pixel at a time: still only if every block holding one of its bytes is. */
+  function reference(
+    map: Uint8Array,
+    blocks: number,
+    width: number,
+    height: number,
+    bpp: number,
+    underlay?: Uint8Array,
+  ) {
+    const out = new Uint8ClampedArray(width * height * 4);
+    for (let p = 0; p < width * height; p++) {
+      const first = Math.floor((p * bpp) / 16);
+      const last = Math.floor((p * bpp + bpp - 1) / 16);
+      let still = last < blocks;
+      for (let b = first; still && b <= last; b++) still = map[b] === 1;
+      const colour = still ? STILL_COLOUR : CHANGED_COLOUR;
+      for (let c = 0; c < 3; c++) {
+        out[4 * p + c] = underlay
+          ? underlay[4 * p + c] * (still ? 0.3 : 0.35) + colour[c] * (still ? 0 : 0.65)
+          : colour[c];
+      }
+      out[4 * p + 3] = 255;
+    }
+    return out;
+  }
+
+  test('every layout, odd sizes, sparse and dense changes, with and without underlay', () => {
+    let seed = 7;
+    const random = () => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32;
+    for (const bpp of [1, 3, 4]) {
+      for (const [width, height] of [
+        [1, 1],
+        [5, 3],
+        [17, 9],
+        [33, 7],
+      ]) {
+        for (const density of [0, 0.05, 0.5, 1]) {
+          const blocks = Math.floor((width * height * bpp) / 16);
+          const map = new Uint8Array(blocks + 2).map(() => (random() < density ? 0 : 1));
+          const underlay = new Uint8Array(width * height * 4).map(() => Math.floor(random() * 256));
+          const label = `bpp ${bpp}, ${width}×${height}, density ${density}`;
+          assert.deepEqual(
+            motionPicture(map, blocks, width, height, bpp),
+            reference(map, blocks, width, height, bpp),
+            label,
+          );
+          assert.deepEqual(
+            motionPicture(map, blocks, width, height, bpp, undefined, underlay),
+            reference(map, blocks, width, height, bpp, underlay),
+            `${label}, underlay`,
+          );
+          // Buffers that do not start on a 4-byte boundary take the byte-by-byte path.
+          const odd = (length: number) => new Uint8ClampedArray(length + 1).subarray(1);
+          const oddUnderlay = odd(underlay.length);
+          oddUnderlay.set(underlay);
+          assert.deepEqual(
+            motionPicture(map, blocks, width, height, bpp, odd(width * height * 4), oddUnderlay),
+            reference(map, blocks, width, height, bpp, underlay),
+            `${label}, unaligned`,
+          );
+          assert.deepEqual(
+            motionPicture(map, blocks, width, height, bpp, odd(width * height * 4)),
+            reference(map, blocks, width, height, bpp),
+            `${label}, unaligned, no underlay`,
+          );
+        }
+      }
+    }
+  });
+});
+
+describe('motion maps of frames wider than 640 are shrunk by a whole factor, losing no change', () => {
+  test('motionScale: 1 up to 640 wide, then the smallest whole factor that fits 640', () => {
+    assert.equal(MOTION_MAX_WIDTH, 640);
+    assert.deepEqual([320, 640, 641, 960, 1280, 1281, 1920].map(motionScale), [1, 1, 2, 2, 2, 3, 3]);
+  });
+
+  test('an output pixel is changed if any pixel of its cell is; odd sizes keep their last partial cells', () => {
+    // gray 5 × 3 = 15 bytes: no whole block, every pixel "changed". Use rgba 8 × 4 (8 blocks of 4 px):
+    // block 3 changed is pixels 12–15 = row 1, x 4–7; shrunk by 3 → 3 × 2, cells x 0–2, 3–5, 6–7.
+    const full = motionPicture(blockMap(8, 3), 8, 8, 4, 4);
+    const shrunk = shrinkMotionPicture(full, 8, 4, 3);
+    assert.deepEqual([shrunk.width, shrunk.height], [3, 2]);
+    assert.deepEqual(changedPixels(shrunk.picture), [1, 2]);
+    // A change on a single row is kept whatever the row (row 3 is in the second band of rows).
+    const low = shrinkMotionPicture(motionPicture(blockMap(8, 6), 8, 8, 4, 4), 8, 4, 2);
+    assert.deepEqual([low.width, low.height], [4, 2]);
+    assert.deepEqual(changedPixels(low.picture), [4, 5]);
+  });
+
+  test('over an underlay, each cell takes its top-left pixel, dimmed or tinted as at full size', () => {
+    const underlay = new Uint8ClampedArray(8 * 4 * 4);
+    for (let p = 0; p < 32; p++) underlay.set(p % 2 ? [200, 200, 200, 255] : [100, 100, 100, 255], 4 * p);
+    const full = motionPicture(blockMap(8, 0), 8, 8, 4, 4);
+    const { picture } = shrinkMotionPicture(full, 8, 4, 2, undefined, underlay);
+    // Cell (0, 0) holds pixels 0, 1, 8, 9: pixel 0 changed, underlay 100 → (198, 159, 58).
+    assert.deepEqual([...picture.subarray(0, 4)], [198, 159, 58, 255]);
+    // Cell (1, 0) holds pixels 2, 3 (changed, block 0) → changed, underlay of pixel 2 = 100.
+    assert.deepEqual([...picture.subarray(4, 8)], [198, 159, 58, 255]);
+    // Cell (2, 0) holds pixels 4, 5, 12, 13: still, underlay of pixel 4 = 100 → 30.
+    assert.deepEqual([...picture.subarray(8, 12)], [30, 30, 30, 255]);
+  });
+
+  test('bad factors and sizes: RangeError', () => {
+    const full = motionPicture(blockMap(8), 8, 8, 4, 4);
+    assertThrowsExactly(
+      () => shrinkMotionPicture(full, 8, 4, 0),
+      RangeError,
+      'factor must be a whole number ≥ 1, got 0',
+    );
+    assertThrowsExactly(() => shrinkMotionPicture(full, 8, 5, 2), RangeError, 'picture must be 160 bytes, got 128');
   });
 });
