@@ -273,8 +273,7 @@ export class LabController {
     this.lastRequested = -1;
     this.webcamCounter = 0;
     this.drawnTimes = [];
-    this.history.clear();
-    this.clock.set({ measured: null });
+    this.forgetMeasurements();
     this.state.set({ source: next.info, opening: null, error: null, playing: false });
     if (next.video) this.watchVideo(next);
     else this.requestFrame(0, 0, true);
@@ -504,8 +503,7 @@ export class LabController {
   private updateSettings(patch: Partial<LabSettings>): void {
     const { settings } = this.state.get();
     this.state.set({ settings: { ...settings, ...patch } });
-    this.history.clear();
-    this.clock.set({ measured: null });
+    this.forgetMeasurements();
     this.redraw();
   }
 
@@ -580,6 +578,12 @@ export class LabController {
     if (!latest && now - this.lastMeasured < interval) return false;
     this.lastMeasured = now;
     return true;
+  }
+
+  /** A new source or new settings: earlier measurements no longer describe what is shown. */
+  private forgetMeasurements(): void {
+    this.history.clear();
+    this.clock.set({ measured: null });
   }
 
   /** Frames not drawn while playing: skipped here, replaced in the engine's queue, or never seen. */

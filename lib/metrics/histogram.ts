@@ -8,6 +8,9 @@
 /** χ² critical value for 255 degrees of freedom at α = 0.05 (from the χ² distribution's quantile). */
 export const CHI_SQUARE_CRITICAL_5 = 293.25;
 
+/** Scratch for byteHistogram's four partial counts (reused: a worker runs one call at a time). */
+const QUARTERS = new Uint32Array(1024);
+
 /**
  * Counts of each byte value, into `out` when given (256 entries).
  * @example byteHistogram(new Uint8Array([0, 0, 255]))[0] // 2
@@ -23,7 +26,7 @@ export function byteHistogram(bytes: Uint8Array, out: Uint32Array = new Uint32Ar
   // Four bytes per 32-bit load, each into its own quarter of the counts (so consecutive equal bytes do
   // not wait on one counter): about three times faster on a 1280-wide frame. Byte order does not matter,
   // every byte is counted once.
-  const quarters = new Uint32Array(1024);
+  const quarters = QUARTERS.fill(0);
   const words = bytes.length >>> 2;
   const w = new Uint32Array(bytes.buffer, bytes.byteOffset, words);
   for (let i = 0; i < words; i++) {

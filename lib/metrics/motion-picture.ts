@@ -56,15 +56,17 @@ export function motionPicture(
 
 type Painter = (from: number, to: number, still: boolean) => void;
 
+/** An opaque colour as one 32-bit word in this platform's byte order. */
+const packed = (colour: readonly number[]) => new Uint32Array(new Uint8ClampedArray([...colour, 255]).buffer)[0];
+const STILL_WORD = packed(STILL_COLOUR);
+const CHANGED_WORD = packed(CHANGED_COLOUR);
+
 /** Paints pixels [from, to) in a flat colour, four bytes at a time where the output is aligned. */
 function filler(out: Uint8ClampedArray): Painter {
   const words = out.byteOffset % 4 === 0 ? new Uint32Array(out.buffer, out.byteOffset, out.length / 4) : null;
-  const packed = (colour: readonly number[]) => new Uint32Array(new Uint8ClampedArray([...colour, 255]).buffer)[0];
-  const still = packed(STILL_COLOUR);
-  const changed = packed(CHANGED_COLOUR);
   return (from, to, isStill) => {
     if (words) {
-      words.fill(isStill ? still : changed, from, to);
+      words.fill(isStill ? STILL_WORD : CHANGED_WORD, from, to);
       return;
     }
     const colour = isStill ? STILL_COLOUR : CHANGED_COLOUR;
@@ -75,23 +77,27 @@ function filler(out: Uint8ClampedArray): Painter {
 /** True where a Uint32 holds its lowest byte first, as on every platform browsers run on today. */
 const LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
 
-/** Still: the original at 30 %; changed: 65 % amber over 35 % of the original. */
+/** `v × keep + tint` for every byte value v, rounded and clamped as a canvas stores it. */
+function table(keep: number, tint: number): Uint8Array {
+  const t = new Uint8ClampedArray(256);
+  for (let v = 0; v < 256; v++) t[v] = v * keep + tint;
+  return new Uint8Array(t.buffer);
+}
+
+/** Per channel (R, G, B). Still: the original at 30 %; changed: 65 % amber over 35 % of the original. */
+const DIMMED = table(0.3, 0);
+const STILL_TABLES = [DIMMED, DIMMED, DIMMED];
+const CHANGED_TABLES = [0, 1, 2].map((c) => table(0.35, CHANGED_COLOUR[c] * 0.65));
+
+/** Paints pixels [from, to) from the underlay through STILL_TABLES or CHANGED_TABLES. */
 function tinter(out: Uint8ClampedArray, underlay: Uint8ClampedArray | Uint8Array): Painter {
-  const table = (keep: number, tint: number) => {
-    const t = new Uint8ClampedArray(256);
-    for (let v = 0; v < 256; v++) t[v] = v * keep + tint;
-    return new Uint8Array(t.buffer);
-  };
-  const dimmed = table(0.3, 0);
-  const still = [dimmed, dimmed, dimmed];
-  const changed = [0, 1, 2].map((c) => table(0.35, CHANGED_COLOUR[c] * 0.65));
   const aligned = LITTLE_ENDIAN && out.byteOffset % 4 === 0 && underlay.byteOffset % 4 === 0;
   if (aligned) {
     // A whole pixel per 32-bit load and store: several times faster than byte stores into a clamped array.
     const to32 = new Uint32Array(out.buffer, out.byteOffset, out.length / 4);
     const from32 = new Uint32Array(underlay.buffer, underlay.byteOffset, underlay.length / 4);
     return (from, to, isStill) => {
-      const [r, g, b] = isStill ? still : changed;
+      const [r, g, b] = isStill ? STILL_TABLES : CHANGED_TABLES;
       for (let p = from; p < to; p++) {
         const v = from32[p];
         to32[p] = r[v & 255] | (g[(v >>> 8) & 255] << 8) | (b[(v >>> 16) & 255] << 16) | 0xff000000;
@@ -99,7 +105,7 @@ function tinter(out: Uint8ClampedArray, underlay: Uint8ClampedArray | Uint8Array
     };
   }
   return (from, to, isStill) => {
-    const [r, g, b] = isStill ? still : changed;
+    const [r, g, b] = isStill ? STILL_TABLES : CHANGED_TABLES;
     for (let o = from * 4, end = to * 4; o < end; o += 4) {
       out[o] = r[underlay[o]];
       out[o + 1] = g[underlay[o + 1]];
