@@ -2,6 +2,8 @@
  * The ciphertext picture: the first n ciphertext bytes (n = plaintext length) laid back into the frame's
  * layout and size with alpha 255, so what a cipher does to structure can be seen. The bytes past n (ECB's
  * PKCS#7 padding, GCM's tag) have no pixel to go in: they are returned by {@link trailingBytes}.
+ *
+ * (NOINLINE on calls of per-frame work: see lib/worker/stages.ts.)
  */
 import type { Frame } from './frame';
 import { unpackFrame, type Layout } from './layout';
@@ -21,7 +23,10 @@ export interface PictureSource {
  */
 export function toPicture(source: PictureSource, out?: Uint8ClampedArray | Uint8Array): Frame {
   const { layout, width, height, ciphertext, plaintextLength } = source;
-  return unpackFrame(ciphertext.subarray(0, plaintextLength), layout, width, height, { opaque: true, out });
+  return /*#__NOINLINE__*/ unpackFrame(ciphertext.subarray(0, plaintextLength), layout, width, height, {
+    opaque: true,
+    out,
+  });
 }
 
 /** The ciphertext bytes the picture cannot show: ECB padding or the GCM tag. */

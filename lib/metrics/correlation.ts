@@ -3,6 +3,8 @@
  * the same as its neighbour (correlation ≈ 0.9–0.99), in good ciphertext it is unrelated (≈ 0). Each
  * byte of a pixel (a colour channel, or luma) is paired with the same byte of the pixel to its right,
  * below it, and diagonally below-right, and Pearson's r is taken over all pairs of all channels.
+ *
+ * (NOINLINE on calls of per-frame work: see lib/worker/stages.ts.)
  */
 
 export interface AdjacentCorrelation {
@@ -11,33 +13,67 @@ export interface AdjacentCorrelation {
   diagonal: number;
 }
 
-/** Running sums for Pearson's r over pairs (x, y). */
-class Pearson {
-  n = 0;
-  sx = 0;
-  sy = 0;
-  sxx = 0;
-  syy = 0;
-  sxy = 0;
+/** Running sums for Pearson's r over pairs (x, y), in {@link Sums} at offset 6 · k for direction k. */
+const N = 0;
+const SX = 1;
+const SY = 2;
+const SXX = 3;
+const SYY = 4;
+const SXY = 5;
+const HORIZONTAL = 0;
+const VERTICAL = 6;
+const DIAGONAL = 12;
 
-  add(x: number, y: number): void {
-    this.n++;
-    this.sx += x;
-    this.sy += y;
-    this.sxx += x * x;
-    this.syy += y * y;
-    this.sxy += x * y;
-  }
+/** The three directions' running sums (reused: a worker runs one call at a time). */
+const SUMS = new Float64Array(18);
 
-  /** r, or NaN when either side is constant (r is undefined then) or there are no pairs. */
-  value(): number {
-    const { n, sx, sy, sxx, syy, sxy } = this;
-    if (n === 0) return NaN;
-    const cov = n * sxy - sx * sy;
-    const vx = n * sxx - sx * sx;
-    const vy = n * syy - sy * sy;
-    if (vx <= 0 || vy <= 0) return NaN;
-    return cov / Math.sqrt(vx * vy);
+/** r from the running sums at `k`, or NaN when either side is constant (r is undefined then) or there are no pairs. */
+function pearson(sums: Float64Array, k: number): number {
+  const n = sums[k + N];
+  if (n === 0) return NaN;
+  const cov = n * sums[k + SXY] - sums[k + SX] * sums[k + SY];
+  const vx = n * sums[k + SXX] - sums[k + SX] * sums[k + SX];
+  const vy = n * sums[k + SYY] - sums[k + SY] * sums[k + SY];
+  if (vx <= 0 || vy <= 0) return NaN;
+  return cov / Math.sqrt(vx * vy);
+}
+
+function add(sums: Float64Array, k: number, x: number, y: number): void {
+  sums[k + N]++;
+  sums[k + SX] += x;
+  sums[k + SY] += y;
+  sums[k + SXX] += x * x;
+  sums[k + SYY] += y * y;
+  sums[k + SXY] += x * y;
+}
+
+/**
+ * Adds the pairs of one sampled row: `count` pixels from byte `at`, every `step`-th pixel. A function of
+ * its own, called once per row, so the engine optimizes it as a whole: a once-a-frame function with
+ * nested loops is only ever optimized inside a loop (on-stack replacement), and that code is thrown
+ * away each time the loop ends.
+ */
+function addRow(
+  sums: Float64Array,
+  bytes: Uint8Array,
+  at: number,
+  count: number,
+  bytesPerPixel: number,
+  stride: number,
+  row: number,
+  below: boolean,
+  rightmostHasRight: boolean,
+): void {
+  for (let i = 0; i < count; i++, at += stride) {
+    const right = i + 1 < count || rightmostHasRight;
+    for (let c = 0; c < bytesPerPixel; c++) {
+      const value = bytes[at + c];
+      if (right) add(sums, HORIZONTAL, value, bytes[at + bytesPerPixel + c]);
+      if (below) {
+        add(sums, VERTICAL, value, bytes[at + row + c]);
+        if (right) add(sums, DIAGONAL, value, bytes[at + row + bytesPerPixel + c]);
+      }
+    }
   }
 }
 
@@ -61,20 +97,27 @@ export function adjacentCorrelation(
       `need ${width * height * bytesPerPixel} bytes for ${width}×${height}×${bytesPerPixel}, got ${bytes.length}`,
     );
   }
-  const h = new Pearson();
-  const v = new Pearson();
-  const d = new Pearson();
+  const sums = SUMS.fill(0);
   const row = width * bytesPerPixel;
+  // Sampled pixels x = 0, step, 2·step, …; each is paired with its right neighbour when there is one.
+  const count = Math.ceil(width / step);
+  const rightmostHasRight = (count - 1) * step + 1 < width;
   for (let y = 0; y < height; y += step) {
-    for (let x = 0; x < width; x += step) {
-      const at = y * row + x * bytesPerPixel;
-      for (let c = 0; c < bytesPerPixel; c++) {
-        const value = bytes[at + c];
-        if (x + 1 < width) h.add(value, bytes[at + bytesPerPixel + c]);
-        if (y + 1 < height) v.add(value, bytes[at + row + c]);
-        if (x + 1 < width && y + 1 < height) d.add(value, bytes[at + row + bytesPerPixel + c]);
-      }
-    }
+    /*#__NOINLINE__*/ addRow(
+      sums,
+      bytes,
+      y * row,
+      count,
+      bytesPerPixel,
+      step * bytesPerPixel,
+      row,
+      y + 1 < height,
+      rightmostHasRight,
+    );
   }
-  return { horizontal: h.value(), vertical: v.value(), diagonal: d.value() };
+  return {
+    horizontal: pearson(sums, HORIZONTAL),
+    vertical: pearson(sums, VERTICAL),
+    diagonal: pearson(sums, DIAGONAL),
+  };
 }

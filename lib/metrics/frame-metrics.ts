@@ -3,6 +3,8 @@
  * memory: repeated blocks, entropy, χ², adjacent-pixel correlation and, given the previous frame's
  * bytes, the share of blocks unchanged since then. Runs in the workers, on the bytes — never on pixels
  * read back from a canvas.
+ *
+ * (NOINLINE on calls of per-frame work: see lib/worker/stages.ts.)
  */
 import { BlockTable, countRepeatedBlocks } from './blocks';
 import { adjacentCorrelation, type AdjacentCorrelation } from './correlation';
@@ -61,8 +63,8 @@ export class MetricsMeter {
 
   /** Repeated blocks, and (given the previous frame's bytes) unchanged blocks; see {@link measure}. */
   measureBlocks(bytes: Uint8Array, previous?: Uint8Array | null, map?: Uint8Array): BlockFigures {
-    const { blocks, repeated } = countRepeatedBlocks(bytes, this.table);
-    const compared = previous ? unchangedBlocks(bytes, previous, map) : null;
+    const { blocks, repeated } = /*#__NOINLINE__*/ countRepeatedBlocks(bytes, this.table);
+    const compared = previous ? /*#__NOINLINE__*/ unchangedBlocks(bytes, previous, map) : null;
     return {
       blocks,
       repeatedBlocks: repeated,
@@ -74,12 +76,15 @@ export class MetricsMeter {
 
   /** Entropy and χ² of the picture's bytes, and adjacent-pixel correlation; see {@link measure}. */
   measureValues(bytes: Uint8Array, width: number, height: number, bytesPerPixel: number): ValueFigures {
-    const histogram = byteHistogram(bytes.subarray(0, width * height * bytesPerPixel), this.histogram);
+    const histogram = /*#__NOINLINE__*/ byteHistogram(
+      bytes.subarray(0, width * height * bytesPerPixel),
+      this.histogram,
+    );
     const step = Math.max(1, Math.ceil(Math.sqrt((width * height) / CORRELATION_PIXELS)));
     return {
-      entropy: entropy(histogram),
-      chiSquare: chiSquare(histogram),
-      correlation: adjacentCorrelation(bytes, width, height, bytesPerPixel, step),
+      entropy: /*#__NOINLINE__*/ entropy(histogram),
+      chiSquare: /*#__NOINLINE__*/ chiSquare(histogram),
+      correlation: /*#__NOINLINE__*/ adjacentCorrelation(bytes, width, height, bytesPerPixel, step),
     };
   }
 }

@@ -3,9 +3,11 @@
  * its previous frame's bytes so that "unchanged since the last frame" can be counted — but only when
  * the last frame really was the one before (or a few frames before, when frames were skipped) under the
  * same key, layout, colour depth and size; after a seek or a settings change there is nothing to compare.
+ *
+ * (NOINLINE on calls of per-frame work: see lib/worker/stages.ts.)
  */
 import { MetricsMeter, type StreamMetrics } from '../metrics/frame-metrics';
-import { motionPicture, motionScale, shrinkMotionPicture, type ShrinkScratch } from '../metrics/motion-picture';
+import { motionMap, motionScale, type MotionMap, type MotionMapOptions } from '../metrics/motion-picture';
 import { unchangedBlocks } from '../metrics/temporal';
 
 /** The largest jump in frame numbers still compared (frames skipped while playing). */
@@ -15,7 +17,7 @@ export interface AnalyticsResult {
   /** Null when only the comparison was asked for (`measure` false). */
   metrics: StreamMetrics | null;
   /** The motion map's RGBA pixels, when asked for: at most MOTION_MAX_WIDTH wide (see motionScale). */
-  motion: { picture: Uint8ClampedArray; width: number; height: number } | null;
+  motion: MotionMap | null;
 }
 
 /** What identifies a comparable stream: frames differing in any of these are never compared. */
@@ -37,9 +39,8 @@ export class AnalyticsStage {
   private last = forgotten();
   private before = forgotten();
   private map = new Uint8Array(0);
-  private picture = new Uint8ClampedArray(0);
-  private shrunk: Uint8ClampedArray = new Uint8ClampedArray(0);
-  private readonly shrinkScratch: ShrinkScratch = {};
+  private picture: Uint8ClampedArray = new Uint8ClampedArray(0);
+  private readonly motionScratch: NonNullable<MotionMapOptions['scratch']> = {};
 
   /**
    * Measures one frame of the stream and remembers its bytes for the next. The same frame measured
@@ -74,22 +75,16 @@ export class AnalyticsStage {
     const previous = comparable ? reference.bytes.subarray(0, bytes.length) : null;
     let metrics: StreamMetrics | null = null;
     if (measure) metrics = this.meter.measure(bytes, width, height, bytesPerPixel, previous, this.map);
-    else if (previous) unchangedBlocks(bytes, previous, this.map);
+    else if (previous) /*#__NOINLINE__*/ unchangedBlocks(bytes, previous, this.map);
     let picture: AnalyticsResult['motion'] = null;
     if (motion) {
-      if (this.picture.length !== width * height * 4) this.picture = new Uint8ClampedArray(width * height * 4);
-      const factor = motionScale(width);
-      if (factor === 1) {
-        picture = {
-          picture: motionPicture(this.map, blocks, width, height, bytesPerPixel, this.picture, underlay),
-          width,
-          height,
-        };
-      } else {
-        const full = motionPicture(this.map, blocks, width, height, bytesPerPixel, this.picture);
-        picture = shrinkMotionPicture(full, width, height, factor, this.shrunk, underlay, this.shrinkScratch);
-        this.shrunk = picture.picture;
-      }
+      picture = /*#__NOINLINE__*/ motionMap(this.map, blocks, width, height, bytesPerPixel, {
+        factor: motionScale(width),
+        out: this.picture,
+        underlay,
+        scratch: this.motionScratch,
+      });
+      this.picture = picture.picture;
     }
     if (!again) {
       // The frame before becomes the last one's buffer: two buffers, reused, whatever the frame rate.

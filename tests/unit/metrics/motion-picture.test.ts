@@ -8,9 +8,9 @@ import { describe, test } from 'node:test';
 import {
   CHANGED_COLOUR,
   MOTION_MAX_WIDTH,
+  motionMap,
   motionPicture,
   motionScale,
-  shrinkMotionPicture,
   STILL_COLOUR,
 } from '../../../lib/metrics/motion-picture';
 import { assertThrowsExactly } from '../helpers/assert-error';
@@ -187,14 +187,13 @@ describe('motion maps of frames wider than 640 are shrunk by a whole factor, los
   });
 
   test('an output pixel is changed if any pixel of its cell is; odd sizes keep their last partial cells', () => {
-    // gray 5 × 3 = 15 bytes: no whole block, every pixel "changed". Use rgba 8 × 4 (8 blocks of 4 px):
-    // block 3 changed is pixels 12–15 = row 1, x 4–7; shrunk by 3 → 3 × 2, cells x 0–2, 3–5, 6–7.
-    const full = motionPicture(blockMap(8, 3), 8, 8, 4, 4);
-    const shrunk = shrinkMotionPicture(full, 8, 4, 3);
+    // rgba 8 × 4 (8 blocks of 4 px): block 3 changed is pixels 12–15 = row 1, x 4–7; shrunk by 3 → 3 × 2,
+    // cells x 0–2, 3–5, 6–7.
+    const shrunk = motionMap(blockMap(8, 3), 8, 8, 4, 4, { factor: 3 });
     assert.deepEqual([shrunk.width, shrunk.height], [3, 2]);
     assert.deepEqual(changedPixels(shrunk.picture), [1, 2]);
     // A change on a single row is kept whatever the row (row 3 is in the second band of rows).
-    const low = shrinkMotionPicture(motionPicture(blockMap(8, 6), 8, 8, 4, 4), 8, 4, 2);
+    const low = motionMap(blockMap(8, 6), 8, 8, 4, 4, { factor: 2 });
     assert.deepEqual([low.width, low.height], [4, 2]);
     assert.deepEqual(changedPixels(low.picture), [4, 5]);
   });
@@ -202,8 +201,7 @@ describe('motion maps of frames wider than 640 are shrunk by a whole factor, los
   test('over an underlay, each cell takes its top-left pixel, dimmed or tinted as at full size', () => {
     const underlay = new Uint8ClampedArray(8 * 4 * 4);
     for (let p = 0; p < 32; p++) underlay.set(p % 2 ? [200, 200, 200, 255] : [100, 100, 100, 255], 4 * p);
-    const full = motionPicture(blockMap(8, 0), 8, 8, 4, 4);
-    const { picture } = shrinkMotionPicture(full, 8, 4, 2, undefined, underlay);
+    const { picture } = motionMap(blockMap(8, 0), 8, 8, 4, 4, { factor: 2, underlay });
     // Cell (0, 0) holds pixels 0, 1, 8, 9: pixel 0 changed, underlay 100 → (198, 159, 58).
     assert.deepEqual([...picture.subarray(0, 4)], [198, 159, 58, 255]);
     // Cell (1, 0) holds pixels 2, 3 (changed, block 0) → changed, underlay of pixel 2 = 100.
@@ -212,13 +210,75 @@ describe('motion maps of frames wider than 640 are shrunk by a whole factor, los
     assert.deepEqual([...picture.subarray(8, 12)], [30, 30, 30, 255]);
   });
 
-  test('bad factors and sizes: RangeError', () => {
-    const full = motionPicture(blockMap(8), 8, 8, 4, 4);
+  test('the output buffer is reused when it has the shrunk size, replaced when not', () => {
+    const out = new Uint8ClampedArray(4 * 2 * 4);
+    assert.equal(motionMap(blockMap(8), 8, 8, 4, 4, { factor: 2, out }).picture, out);
+    const fresh = motionMap(blockMap(8), 8, 8, 4, 4, { factor: 3, out }).picture;
+    assert.notEqual(fresh, out);
+    assert.equal(fresh.length, 3 * 2 * 4);
+  });
+
+  test('shrunk maps agree with the definition on random maps, in every layout and odd size', () => {
+    let seed = 11;
+    const random = () => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32;
+    for (const bpp of [1, 3, 4]) {
+      for (const [width, height] of [
+        [7, 5],
+        [33, 9],
+        [50, 13],
+      ]) {
+        for (const factor of [2, 3, 4]) {
+          for (const density of [0.02, 0.3]) {
+            const blocks = Math.floor((width * height * bpp) / 16);
+            const map = new Uint8Array(blocks).map(() => (random() < density ? 0 : 1));
+            const underlay = new Uint8Array(width * height * 4).map(() => Math.floor(random() * 256));
+            const full = motionPicture(map, blocks, width, height, bpp);
+            const w = Math.ceil(width / factor);
+            const h = Math.ceil(height / factor);
+            // The definition: a cell is changed if any of its full-size pixels is; over the underlay it shows
+            // the cell's top-left pixel, dimmed (still) or tinted (changed).
+            const expected = new Uint8ClampedArray(w * h * 4);
+            const changedCells: number[] = [];
+            for (let y = 0; y < h; y++) {
+              for (let x = 0; x < w; x++) {
+                let changed = false;
+                for (let sy = y * factor; sy < Math.min(height, (y + 1) * factor); sy++)
+                  for (let sx = x * factor; sx < Math.min(width, (x + 1) * factor); sx++)
+                    if (full[(sy * width + sx) * 4] === CHANGED_COLOUR[0]) changed = true;
+                if (changed) changedCells.push(y * w + x);
+                const o = (y * w + x) * 4;
+                const s = (y * factor * width + x * factor) * 4;
+                const colour = changed ? CHANGED_COLOUR : STILL_COLOUR;
+                for (let c = 0; c < 3; c++)
+                  expected[o + c] = underlay[s + c] * (changed ? 0.35 : 0.3) + (changed ? colour[c] * 0.65 : 0);
+                expected[o + 3] = 255;
+              }
+            }
+            const label = `bpp ${bpp}, ${width}×${height}, factor ${factor}, density ${density}`;
+            const plain = motionMap(map, blocks, width, height, bpp, { factor });
+            assert.deepEqual([plain.width, plain.height], [w, h], label);
+            assert.deepEqual(changedPixels(plain.picture), changedCells, label);
+            assert.deepEqual(
+              motionMap(map, blocks, width, height, bpp, { factor, underlay }).picture,
+              expected,
+              `${label}, underlay`,
+            );
+          }
+        }
+      }
+    }
+  });
+
+  test('bad factors and underlays: RangeError', () => {
     assertThrowsExactly(
-      () => shrinkMotionPicture(full, 8, 4, 0),
+      () => motionMap(blockMap(8), 8, 8, 4, 4, { factor: 0 }),
       RangeError,
       'factor must be a whole number ≥ 1, got 0',
     );
-    assertThrowsExactly(() => shrinkMotionPicture(full, 8, 5, 2), RangeError, 'picture must be 160 bytes, got 128');
+    assertThrowsExactly(
+      () => motionMap(blockMap(8), 8, 8, 4, 4, { factor: 2, underlay: new Uint8ClampedArray(100) }),
+      RangeError,
+      'underlay must be 128 bytes, got 100',
+    );
   });
 });
