@@ -319,6 +319,14 @@ function threadTable(runs: readonly WidthRun[]): string {
   return table(['width metrics', 'process', 'thread', 'busy (cores)', 'tasks'], rows, new Set([3, 4]));
 }
 
+/** Background JavaScript compiling per run: near zero when the per-frame code stays compiled. */
+function compileLine(runs: readonly WidthRun[]): string {
+  return runs
+    .filter((run) => run.trace)
+    .map((run) => `${run.width} ${analyticsLabel(run)}: ${fixed(run.trace?.jsCompileShare ?? null, 2)}`)
+    .join(' · ');
+}
+
 function memoryTable(run: WidthRun | undefined): string {
   if (!run?.memory) return '';
   const { start, end, rss } = run.memory;
@@ -443,6 +451,7 @@ export function formatReport(report: BenchReport): string {
     out.push(phaseTable(browser.runs));
     out.push('', 'Busiest threads over the traced frames (Chromium trace), in cores');
     out.push(threadTable(browser.runs));
+    out.push('', `V8 optimizing compilers in the background (cores): ${compileLine(browser.runs)}`);
     const memory = browser.memoryWidth === null ? '' : memoryTable(memoryRun(browser));
     if (memory) out.push('', `Memory at ${browser.memoryWidth} wide, after forced GC`, memory);
   }

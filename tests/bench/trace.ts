@@ -16,7 +16,7 @@ interface TraceEvent {
   tid: number;
   ts?: number;
   dur?: number;
-  args?: { name?: string };
+  args?: { name?: string; src_func?: string };
 }
 
 /** One thread's work over the traced window. */
@@ -43,6 +43,11 @@ export interface TraceSummary {
   mainThreadPhases: Record<string, MainThreadPhase>;
   /** Threads by busy share, busiest first (those above 2 %). */
   threads: ThreadLoad[];
+  /**
+   * Cores spent by V8's optimizing compilers (TurboFan, Maglev) on background threads. Near zero once the
+   * lab has warmed up; more means code is being compiled again and again (see lib/worker/stages.ts).
+   */
+  jsCompileShare: number;
 }
 
 /** Top-level task events: each is one task a thread ran, never nested in another. */
@@ -53,6 +58,9 @@ const PHASES: Record<string, string> = {
   HandlePostMessage: 'worker messages (present)',
   'WebFrameWidgetImpl::UpdateLifecycle': 'style, layout, paint',
 };
+
+/** Thread-pool tasks of V8's optimizing compilers, by the function that posted them. */
+const COMPILE_TASK = /OptimizingCompile|Maglev/;
 
 function pushTo(lists: Map<string, number[]>, key: string, value: number): void {
   const list = lists.get(key);
@@ -76,6 +84,7 @@ export function summarizeTrace(buffer: Buffer): TraceSummary {
   const durations = new Map<string, number[]>();
   let first = Infinity;
   let last = -Infinity;
+  let compileMs = 0;
   for (const event of events) {
     if (event.ph === 'M' && event.name === 'process_name') processNames.set(event.pid, event.args?.name ?? '?');
     else if (event.ph === 'M' && event.name === 'thread_name')
@@ -83,6 +92,8 @@ export function summarizeTrace(buffer: Buffer): TraceSummary {
     else if (event.ph === 'X' && TASK_EVENTS.has(event.name) && event.ts !== undefined && event.dur !== undefined) {
       const key = `${event.pid}:${event.tid}`;
       pushTo(durations, key, event.dur / 1000);
+      if (event.name === 'ThreadPool_RunTask' && COMPILE_TASK.test(event.args?.src_func ?? ''))
+        compileMs += event.dur / 1000;
       first = Math.min(first, event.ts);
       last = Math.max(last, event.ts + event.dur);
     }
@@ -120,6 +131,7 @@ export function summarizeTrace(buffer: Buffer): TraceSummary {
     mainThreadTasks: summarize(mainTasks),
     mainThreadTasksOver50ms: mainTasks.filter((ms) => ms > 50).length,
     mainThreadPhases,
+    jsCompileShare: windowMs ? compileMs / windowMs : 0,
     threads: threads
       .filter((thread) => thread.busyShare > 0.02)
       .map(({ process, thread, busyShare, tasks }) => ({ process, thread, busyShare, tasks })),
