@@ -4,6 +4,7 @@
  * every byte read back is exactly what was drawn (no alpha premultiplication to round values).
  */
 import type { Frame } from '../cipher/frame';
+import { boxFactor, boxShrink } from '../media/box-scale';
 
 type Context = OffscreenCanvasRenderingContext2D;
 
@@ -16,12 +17,57 @@ function context(canvas: OffscreenCanvas, willReadFrequently: boolean): Context 
 /**
  * Scales a video frame or bitmap to the processing size and reads its pixels; the scaled picture
  * itself becomes the Original panel's bitmap, so the panel shows exactly the bytes that were read.
+ *
+ * A video frame that shrinks by a whole factor (1280×720 at 1280, 640 or 320 wide; 1920×1080 at 960 or
+ * 640) is copied out as RGBA with VideoFrame.copyTo and shrunk in JavaScript (lib/media/box-scale):
+ * measured here about 3.5 ms for a 1280×720 frame at 640 wide, against 9–12 ms for drawing it onto a
+ * canvas and reading it back, which was most of the primary worker's time. Anything else — other sizes,
+ * pictures, rotated frames, browsers whose copyTo cannot convert to RGBA — is drawn onto a canvas.
  */
 export class PixelReader {
   private canvas: OffscreenCanvas | null = null;
   private ctx: Context | null = null;
+  /** Set when copyTo turned out not to convert here: every later frame is drawn. */
+  private copyUnavailable = false;
+  private copied = new Uint8Array(0);
+  private shrunk = new Uint8ClampedArray(0);
+  private readonly painter = new BitmapPainter();
 
-  read(image: ImageBitmap | VideoFrame, width: number, height: number): { frame: Frame; original: ImageBitmap } {
+  /** How the last frame was read, for the bench. */
+  path: 'copy' | 'draw' = 'draw';
+
+  async read(
+    image: ImageBitmap | VideoFrame,
+    width: number,
+    height: number,
+  ): Promise<{ frame: Frame; original: ImageBitmap }> {
+    const k = this.copyUnavailable ? null : copyFactor(image, width, height);
+    if (k !== null) {
+      try {
+        return await this.copy(image as VideoFrame, k, width, height);
+      } catch {
+        this.copyUnavailable = true;
+      }
+    }
+    this.path = 'draw';
+    return this.draw(image, width, height);
+  }
+
+  private async copy(image: VideoFrame, k: number, width: number, height: number) {
+    const size = width * k * height * k * 4;
+    if (this.copied.length !== size) this.copied = new Uint8Array(size);
+    await image.copyTo(this.copied, { format: 'RGBA', colorSpace: 'srgb' });
+    if (this.shrunk.length !== width * height * 4) this.shrunk = new Uint8ClampedArray(width * height * 4);
+    const data = /*#__NOINLINE__*/ boxShrink(this.copied, width * k, height * k, k, this.shrunk);
+    this.path = 'copy';
+    return { frame: { width, height, data }, original: this.painter.paint(data, width, height) };
+  }
+
+  private draw(
+    image: ImageBitmap | VideoFrame,
+    width: number,
+    height: number,
+  ): { frame: Frame; original: ImageBitmap } {
     if (!this.canvas || this.canvas.width !== width || this.canvas.height !== height) {
       this.canvas = new OffscreenCanvas(width, height);
       this.ctx = context(this.canvas, true);
@@ -32,6 +78,19 @@ export class PixelReader {
     const frame = { width, height, data: ctx.getImageData(0, 0, width, height).data };
     return { frame, original: this.canvas.transferToImageBitmap() };
   }
+}
+
+/**
+ * The whole factor a video frame shrinks by to `width × height`, when it can be copied out: upright
+ * (no rotation or flip), shown at its own pixel size, and a whole factor larger. Null otherwise.
+ */
+function copyFactor(image: ImageBitmap | VideoFrame, width: number, height: number): number | null {
+  if (typeof VideoFrame === 'undefined' || !(image instanceof VideoFrame)) return null;
+  const turned = image as VideoFrame & { rotation?: number; flip?: boolean };
+  if ((turned.rotation ?? 0) !== 0 || turned.flip) return null;
+  const visible = image.visibleRect;
+  if (!visible || visible.width !== image.displayWidth || visible.height !== image.displayHeight) return null;
+  return boxFactor(visible.width, visible.height, width, height);
 }
 
 /** Turns RGBA bytes into ImageBitmaps, one canvas per panel. */
