@@ -3,6 +3,7 @@
  * read from the pixels the page drew. Keys are fixed through the address, so ECB pictures repeat.
  */
 import { readFile } from 'node:fs/promises';
+import type { Page } from '@playwright/test';
 import { PNG } from 'pngjs';
 import { ECB_KEY, GCM_KEY, OTHER_ECB_KEY, expect, test, type Panels } from './fixtures';
 import {
@@ -152,6 +153,75 @@ test.describe('the cipher settings re-encrypt the paused frame', () => {
     expectEcbPattern(rgbBytes(panels.ecb.rgba), original);
     expectGcmNoise(rgbBytes(panels.gcm.rgba));
     expect(pixelDifference(panels.decrypted.rgba, panels.original.rgba, 320)).toBeNull();
+  });
+});
+
+test.describe('reading frames', () => {
+  /** What the browser itself draws of the clip at `seconds`, scaled to `width × height`. */
+  async function browserDrawn(page: Page, seconds: number, width: number, height: number): Promise<Uint8Array> {
+    const base64 = await page.evaluate(
+      async ({ seconds, width, height }) => {
+        const video = document.createElement('video');
+        video.muted = true;
+        video.src = '/samples/meeting.webm';
+        await new Promise((resolve, reject) => {
+          video.onloadeddata = resolve;
+          video.onerror = reject;
+        });
+        const seeked = new Promise((resolve) => (video.onseeked = resolve));
+        video.currentTime = seconds;
+        await seeked;
+        const canvas = document.createElement('canvas');
+        canvas.width = width;
+        canvas.height = height;
+        const ctx = canvas.getContext('2d', { willReadFrequently: true });
+        if (!ctx) throw new Error('no 2D context');
+        ctx.imageSmoothingQuality = 'medium';
+        ctx.drawImage(video, 0, 0, width, height);
+        const data = ctx.getImageData(0, 0, width, height).data;
+        let binary = '';
+        for (let i = 0; i < data.length; i += 0x8000) binary += String.fromCharCode(...data.subarray(i, i + 0x8000));
+        return btoa(binary);
+      },
+      { seconds, width, height },
+    );
+    return new Uint8Array(Buffer.from(base64, 'base64'));
+  }
+
+  /** Mean absolute difference per colour channel, and the share of channels more than 16 apart. */
+  function compare(a: Uint8Array, b: Uint8Array): { mean: number; far: number } {
+    let sum = 0;
+    let far = 0;
+    let n = 0;
+    for (let i = 0; i < a.length; i += 4) {
+      for (let c = 0; c < 3; c++, n++) {
+        const d = Math.abs(a[i + c] - b[i + c]);
+        sum += d;
+        if (d > 16) far++;
+      }
+    }
+    return { mean: sum / n, far: far / n };
+  }
+
+  test('the 1280×720 call is copied out and shrunk at 640 wide, drawn at 480, and both show the frame the browser shows', async ({
+    lab,
+    page,
+  }) => {
+    await lab.open(SLIDE);
+    await lab.expectFrame(SLIDE.frame);
+    const seconds = (await lab.clock()).time;
+    expect(Object.keys((await lab.clock()).timings.primary)).toContain('copy');
+    const copied = (await lab.readPanels()).original.rgba;
+    const drawn640 = compare(copied, await browserDrawn(page, seconds, 640, 360));
+    expect(drawn640.mean, 'mean difference per channel').toBeLessThan(0.5);
+    expect(drawn640.far, 'share of channels more than 16 apart').toBeLessThan(0.001);
+
+    await lab.setWidth(480);
+    await lab.expectPanelSize(480, 270);
+    expect(Object.keys((await lab.clock()).timings.primary)).toContain('read');
+    const read = (await lab.readPanels()).original.rgba;
+    const drawn480 = compare(read, await browserDrawn(page, seconds, 480, 270));
+    expect(drawn480.mean, 'mean difference per channel').toBeLessThan(0.5);
   });
 });
 
