@@ -5,6 +5,9 @@
  * fraction of the time of drawing the frame onto a canvas (see lib/worker/painter.ts).
  */
 
+/** True where a Uint32 holds its lowest byte first, as on every platform browsers run on today. */
+const LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
+
 /**
  * The whole factor that shrinks `sourceWidth × sourceHeight` to exactly `width × height`, or null when
  * there is none (the sizes are then not a k × k box apart).
@@ -49,7 +52,10 @@ export function boxShrink(
   return out;
 }
 
-/** Output row `y` of a 2 × 2 shrink: (a + b + c + d + 2) >> 2 per channel, the mean rounded half up. */
+/**
+ * Output row `y` of a 2 × 2 shrink: (a + b + c + d + 2) >> 2 per channel, the mean rounded half up.
+ * Whole pixels are loaded and stored as 32-bit words where the buffers allow it (about twice as fast).
+ */
 function shrinkRow2(
   source: Uint8Array | Uint8ClampedArray,
   width: number,
@@ -57,6 +63,23 @@ function shrinkRow2(
   out: Uint8ClampedArray,
   w: number,
 ) {
+  if (LITTLE_ENDIAN && source.byteOffset % 4 === 0 && out.byteOffset % 4 === 0) {
+    const from = new Uint32Array(source.buffer, source.byteOffset, source.length >> 2);
+    const to = new Uint32Array(out.buffer, out.byteOffset, out.length >> 2);
+    let top = 2 * y * width;
+    let o = y * w;
+    for (let x = 0; x < w; x++, top += 2, o++) {
+      const p = from[top];
+      const q = from[top + 1];
+      const r = from[top + width];
+      const s = from[top + width + 1];
+      const red = ((p & 255) + (q & 255) + (r & 255) + (s & 255) + 2) >> 2;
+      const green = (((p >>> 8) & 255) + ((q >>> 8) & 255) + ((r >>> 8) & 255) + ((s >>> 8) & 255) + 2) >> 2;
+      const blue = (((p >>> 16) & 255) + ((q >>> 16) & 255) + ((r >>> 16) & 255) + ((s >>> 16) & 255) + 2) >> 2;
+      to[o] = red | (green << 8) | (blue << 16) | 0xff000000;
+    }
+    return;
+  }
   const stride = width * 4;
   let top = 2 * y * stride;
   let o = y * w * 4;

@@ -38,20 +38,31 @@ function pearson(sums: Float64Array, k: number): number {
   return cov / Math.sqrt(vx * vy);
 }
 
-function add(sums: Float64Array, k: number, x: number, y: number): void {
-  sums[k + N]++;
-  sums[k + SX] += x;
-  sums[k + SY] += y;
-  sums[k + SXX] += x * x;
-  sums[k + SYY] += y * y;
-  sums[k + SXY] += x * y;
+/** Adds running sums gathered elsewhere (n, Σx, Σy, Σx², Σy², Σxy) into direction `k`. */
+function addSums(
+  sums: Float64Array,
+  k: number,
+  n: number,
+  sx: number,
+  sy: number,
+  sxx: number,
+  syy: number,
+  sxy: number,
+) {
+  sums[k + N] += n;
+  sums[k + SX] += sx;
+  sums[k + SY] += sy;
+  sums[k + SXX] += sxx;
+  sums[k + SYY] += syy;
+  sums[k + SXY] += sxy;
 }
 
 /**
  * Adds the pairs of one sampled row: `count` pixels from byte `at`, every `step`-th pixel. A function of
  * its own, called once per row, so the engine optimizes it as a whole: a once-a-frame function with
  * nested loops is only ever optimized inside a loop (on-stack replacement), and that code is thrown
- * away each time the loop ends.
+ * away each time the loop ends. The row's sums are kept in local variables (registers) and added to
+ * `sums` once. All sums are whole numbers far below 2⁵³, so the order of adding changes nothing.
  */
 function addRow(
   sums: Float64Array,
@@ -64,17 +75,48 @@ function addRow(
   below: boolean,
   rightmostHasRight: boolean,
 ): void {
+  // prettier-ignore
+  let hn = 0, hx = 0, hy = 0, hxx = 0, hyy = 0, hxy = 0;
+  // prettier-ignore
+  let vn = 0, vx = 0, vy = 0, vxx = 0, vyy = 0, vxy = 0;
+  // prettier-ignore
+  let dn = 0, dx = 0, dy = 0, dxx = 0, dyy = 0, dxy = 0;
   for (let i = 0; i < count; i++, at += stride) {
     const right = i + 1 < count || rightmostHasRight;
     for (let c = 0; c < bytesPerPixel; c++) {
-      const value = bytes[at + c];
-      if (right) add(sums, HORIZONTAL, value, bytes[at + bytesPerPixel + c]);
+      const x = bytes[at + c];
+      if (right) {
+        const y = bytes[at + bytesPerPixel + c];
+        hn++;
+        hx += x;
+        hy += y;
+        hxx += x * x;
+        hyy += y * y;
+        hxy += x * y;
+      }
       if (below) {
-        add(sums, VERTICAL, value, bytes[at + row + c]);
-        if (right) add(sums, DIAGONAL, value, bytes[at + row + bytesPerPixel + c]);
+        const y = bytes[at + row + c];
+        vn++;
+        vx += x;
+        vy += y;
+        vxx += x * x;
+        vyy += y * y;
+        vxy += x * y;
+        if (right) {
+          const z = bytes[at + row + bytesPerPixel + c];
+          dn++;
+          dx += x;
+          dy += z;
+          dxx += x * x;
+          dyy += z * z;
+          dxy += x * z;
+        }
       }
     }
   }
+  addSums(sums, HORIZONTAL, hn, hx, hy, hxx, hyy, hxy);
+  addSums(sums, VERTICAL, vn, vx, vy, vxx, vyy, vxy);
+  addSums(sums, DIAGONAL, dn, dx, dy, dxx, dyy, dxy);
 }
 
 /**

@@ -50,6 +50,12 @@ describe('boxShrink', () => {
         const source = seededBytes(`box-scale ${k} ${w}`, w * k * h * k * 4);
         const out = boxShrink(source, w * k, h * k, k, new Uint8ClampedArray(w * h * 4));
         assert.deepEqual(out, reference(source, w * k, h * k, k), `k ${k}, ${w}×${h}`);
+        // Buffers off a 4-byte boundary take the byte-by-byte path.
+        const oddSource = new Uint8Array(source.length + 1).subarray(1);
+        oddSource.set(source);
+        const oddOut = new Uint8ClampedArray(w * h * 4 + 1).subarray(1);
+        boxShrink(oddSource, w * k, h * k, k, oddOut);
+        assert.deepEqual(oddOut, reference(source, w * k, h * k, k), `k ${k}, ${w}×${h}, unaligned`);
       }
     }
   });
