@@ -1,7 +1,8 @@
 /**
  * Worker-side canvas plumbing: ImageBitmap → RGBA bytes, and RGBA bytes → ImageBitmap for the page.
- * Both go through OffscreenCanvas, kept and reused per size. Frames are drawn onto an opaque canvas, so
- * every byte read back is exactly what was drawn (no alpha premultiplication to round values).
+ * Frames are read either by copying a video frame's pixels out (opaque formats only) or by drawing onto
+ * an opaque canvas, so every byte read is exactly what the Original panel then shows (no alpha
+ * premultiplication to round values). Canvases are kept and reused per size.
  */
 import type { Frame } from '../cipher/frame';
 import { boxFactor, boxShrink } from '../media/box-scale';
@@ -22,7 +23,8 @@ function context(canvas: OffscreenCanvas, willReadFrequently: boolean): Context 
  * 640) is copied out as RGBA with VideoFrame.copyTo and shrunk in JavaScript (lib/media/box-scale):
  * measured here about 3.5 ms for a 1280×720 frame at 640 wide, against 9–12 ms for drawing it onto a
  * canvas and reading it back, which was most of the primary worker's time. Anything else — other sizes,
- * pictures, rotated frames, browsers whose copyTo cannot convert to RGBA — is drawn onto a canvas.
+ * pictures, rotated frames, formats with alpha, browsers whose copyTo cannot convert to RGBA — is drawn
+ * onto a canvas.
  */
 export class PixelReader {
   private canvas: OffscreenCanvas | null = null;
@@ -42,24 +44,45 @@ export class PixelReader {
     height: number,
   ): Promise<{ frame: Frame; original: ImageBitmap }> {
     const k = this.copyUnavailable ? null : copyFactor(image, width, height);
-    if (k !== null) {
-      try {
-        return await this.copy(image as VideoFrame, k, width, height);
-      } catch {
-        this.copyUnavailable = true;
-      }
+    const copied = k === null ? null : await this.copy(image as VideoFrame, k, width, height);
+    if (copied) {
+      this.path = 'copy';
+      return copied;
     }
     this.path = 'draw';
     return this.draw(image, width, height);
   }
 
+  /**
+   * Copies the frame out as RGBA and shrinks it by `k`; null (and every later frame drawn instead) when
+   * this browser's copyTo cannot: it throws, ignores the format option (it would copy the frame's own
+   * format, YUV planes or BGRA, without a word), or lays the copy out other than as one tight plane.
+   */
   private async copy(image: VideoFrame, k: number, width: number, height: number) {
     const size = width * k * height * k * 4;
     if (this.copied.length !== size) this.copied = new Uint8Array(size);
-    await image.copyTo(this.copied, { format: 'RGBA', colorSpace: 'srgb' });
+    let formatRead = false;
+    const options = {
+      get format(): VideoPixelFormat {
+        formatRead = true;
+        return 'RGBA';
+      },
+      colorSpace: 'srgb' as const,
+    };
+    let layout: PlaneLayout[];
+    try {
+      layout = await image.copyTo(this.copied, options);
+    } catch {
+      this.copyUnavailable = true;
+      return null;
+    }
+    const tight = layout.length === 1 && layout[0].offset === 0 && layout[0].stride === width * k * 4;
+    if (!formatRead || !tight) {
+      this.copyUnavailable = true;
+      return null;
+    }
     if (this.shrunk.length !== width * height * 4) this.shrunk = new Uint8ClampedArray(width * height * 4);
     const data = /*#__NOINLINE__*/ boxShrink(this.copied, width * k, height * k, k, this.shrunk);
-    this.path = 'copy';
     return { frame: { width, height, data }, original: this.painter.paint(data, width, height) };
   }
 
@@ -82,10 +105,12 @@ export class PixelReader {
 
 /**
  * The whole factor a video frame shrinks by to `width × height`, when it can be copied out: upright
- * (no rotation or flip), shown at its own pixel size, and a whole factor larger. Null otherwise.
+ * (no rotation or flip), opaque, shown at its own pixel size, and a whole factor larger. Null otherwise.
  */
 function copyFactor(image: ImageBitmap | VideoFrame, width: number, height: number): number | null {
   if (typeof VideoFrame === 'undefined' || !(image instanceof VideoFrame)) return null;
+  // Formats with alpha (I420A, RGBA, BGRA) are drawn: the canvas lays them over black, as it always has.
+  if (!image.format || /A$/.test(image.format)) return null;
   const turned = image as VideoFrame & { rotation?: number; flip?: boolean };
   if ((turned.rotation ?? 0) !== 0 || turned.flip) return null;
   const visible = image.visibleRect;

@@ -59,11 +59,24 @@ function sendPlaintext(request: FrameRequest, plaintext: Uint8Array): void {
   gcmPort.postMessage(message, [buffer]);
 }
 
+/** Tells the page that frame `seq` could not be processed. */
+function fail(seq: number, error: unknown): void {
+  const failure: WorkerFailure = {
+    type: 'failure',
+    seq,
+    message: error instanceof Error ? error.message : String(error),
+  };
+  scope.postMessage(failure);
+}
+
 async function process(request: FrameRequest): Promise<void> {
   const { seq, image, settings, index } = request;
+  // Bitmaps made for this frame, closed if a later step fails before they are sent.
+  const made: ImageBitmap[] = [];
   try {
     const clock = new StageClock();
     const { frame, original } = await reader.read(image, request.width, request.height);
+    made.push(original);
     image.close();
     const { width, height } = frame;
     // 'copy': copied out with VideoFrame.copyTo and shrunk in JavaScript; 'read': drawn onto a canvas.
@@ -105,7 +118,11 @@ async function process(request: FrameRequest): Promise<void> {
       clock.lap('metrics');
     }
     const bitmaps: PrimaryResult['bitmaps'] = { original, ecb: painters.ecb.paint(picture, width, height) };
-    if (motion) bitmaps.motion = painters.motion.paint(motion.picture, motion.width, motion.height);
+    made.push(bitmaps.ecb as ImageBitmap);
+    if (motion) {
+      bitmaps.motion = painters.motion.paint(motion.picture, motion.width, motion.height);
+      made.push(bitmaps.motion);
+    }
     clock.lap('paint');
     const message: PrimaryResult = {
       type: 'primary',
@@ -125,12 +142,8 @@ async function process(request: FrameRequest): Promise<void> {
     scope.postMessage(message, Object.values(bitmaps));
   } catch (error) {
     image.close();
-    const failure: WorkerFailure = {
-      type: 'failure',
-      seq,
-      message: error instanceof Error ? error.message : String(error),
-    };
-    scope.postMessage(failure);
+    made.forEach((bitmap) => bitmap.close());
+    fail(seq, error);
   }
 }
 
@@ -143,6 +156,7 @@ scope.onmessage = (event: MessageEvent<PageToWorker>) => {
     };
     return;
   }
-  // Frames are handled strictly in order, one at a time (reading a video frame may wait on copyTo).
-  queue = queue.then(() => process(message));
+  // Frames are handled strictly in order, one at a time (reading a video frame may wait on copyTo);
+  // process reports its own failures, and the catch keeps the queue going should even that throw.
+  queue = queue.then(() => process(message)).catch((error: unknown) => fail(message.seq, error));
 };

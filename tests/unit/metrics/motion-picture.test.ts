@@ -263,6 +263,15 @@ describe('motion maps of frames wider than 640 are shrunk by a whole factor, los
               expected,
               `${label}, underlay`,
             );
+            // Buffers off a 4-byte boundary take the byte-by-byte painters.
+            const oddOut = new Uint8ClampedArray(w * h * 4 + 1).subarray(1);
+            const oddUnderlay = new Uint8ClampedArray(underlay.length + 1).subarray(1);
+            oddUnderlay.set(underlay);
+            motionMap(map, blocks, width, height, bpp, { factor, underlay: oddUnderlay, out: oddOut });
+            assert.deepEqual(oddOut, expected, `${label}, underlay, unaligned`);
+            const oddPlain = new Uint8ClampedArray(w * h * 4 + 1).subarray(1);
+            motionMap(map, blocks, width, height, bpp, { factor, out: oddPlain });
+            assert.deepEqual(changedPixels(oddPlain), changedCells, `${label}, unaligned`);
           }
         }
       }
