@@ -8,6 +8,7 @@
  *
  * (NOINLINE on calls of per-frame work: see lib/worker/stages.ts.)
  */
+import { pixelWords } from '../cipher/frame';
 import { BLOCK_SIZE } from './blocks';
 
 /** Still blocks: dark slate. Changed blocks: amber. */
@@ -66,11 +67,8 @@ export function motionMap(
   const out = options.out && options.out.length === w * h * 4 ? options.out : new Uint8ClampedArray(w * h * 4);
   if (scratch.row?.length !== w) scratch.row = new Uint8Array(w);
   const row = scratch.row;
-  const out32 = out.byteOffset % 4 === 0 ? new Uint32Array(out.buffer, out.byteOffset, out.length / 4) : null;
-  const under32 =
-    underlay && out32 && LITTLE_ENDIAN && underlay.byteOffset % 4 === 0
-      ? new Uint32Array(underlay.buffer, underlay.byteOffset, underlay.length / 4)
-      : null;
+  const out32 = pixelWords(out);
+  const under32 = underlay && out32 ? pixelWords(underlay) : null;
   const rowBytes = width * bytesPerPixel;
   const target: Target = { out, out32, underlay: underlay ?? null, under32 };
   for (let y = 0; y < h; y++) {
@@ -175,9 +173,6 @@ export function motionPicture(
 const packed = (colour: readonly number[]) => new Uint32Array(new Uint8ClampedArray([...colour, 255]).buffer)[0];
 const STILL_WORD = packed(STILL_COLOUR);
 const CHANGED_WORD = packed(CHANGED_COLOUR);
-
-/** True where a Uint32 holds its lowest byte first, as on every platform browsers run on today. */
-const LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
 
 /** `v × keep + tint` for every byte value v, rounded and clamped as a canvas stores it. */
 function table(keep: number, tint: number): Uint8Array {

@@ -15,6 +15,13 @@ function context(canvas: OffscreenCanvas, willReadFrequently: boolean): Context 
   return ctx;
 }
 
+/** A frame's pixels as read, the Original panel's bitmap of them, and how they were read (for the bench). */
+export interface PixelsRead {
+  frame: Frame;
+  original: ImageBitmap;
+  path: 'copy' | 'draw';
+}
+
 /**
  * Scales a video frame or bitmap to the processing size and reads its pixels; the scaled picture
  * itself becomes the Original panel's bitmap, so the panel shows exactly the bytes that were read.
@@ -35,22 +42,10 @@ export class PixelReader {
   private shrunk = new Uint8ClampedArray(0);
   private readonly painter = new BitmapPainter();
 
-  /** How the last frame was read, for the bench. */
-  path: 'copy' | 'draw' = 'draw';
-
-  async read(
-    image: ImageBitmap | VideoFrame,
-    width: number,
-    height: number,
-  ): Promise<{ frame: Frame; original: ImageBitmap }> {
+  async read(image: ImageBitmap | VideoFrame, width: number, height: number): Promise<PixelsRead> {
     const k = this.copyUnavailable ? null : copyFactor(image, width, height);
     const copied = k === null ? null : await this.copy(image as VideoFrame, k, width, height);
-    if (copied) {
-      this.path = 'copy';
-      return copied;
-    }
-    this.path = 'draw';
-    return this.draw(image, width, height);
+    return copied ?? this.draw(image, width, height);
   }
 
   /**
@@ -83,14 +78,10 @@ export class PixelReader {
     }
     if (this.shrunk.length !== width * height * 4) this.shrunk = new Uint8ClampedArray(width * height * 4);
     const data = /*#__NOINLINE__*/ boxShrink(this.copied, width * k, height * k, k, this.shrunk);
-    return { frame: { width, height, data }, original: this.painter.paint(data, width, height) };
+    return { frame: { width, height, data }, original: this.painter.paint(data, width, height), path: 'copy' as const };
   }
 
-  private draw(
-    image: ImageBitmap | VideoFrame,
-    width: number,
-    height: number,
-  ): { frame: Frame; original: ImageBitmap } {
+  private draw(image: ImageBitmap | VideoFrame, width: number, height: number): PixelsRead {
     if (!this.canvas || this.canvas.width !== width || this.canvas.height !== height) {
       this.canvas = new OffscreenCanvas(width, height);
       this.ctx = context(this.canvas, true);
@@ -99,7 +90,7 @@ export class PixelReader {
     ctx.imageSmoothingQuality = 'medium';
     ctx.drawImage(image, 0, 0, width, height);
     const frame = { width, height, data: ctx.getImageData(0, 0, width, height).data };
-    return { frame, original: this.canvas.transferToImageBitmap() };
+    return { frame, original: this.canvas.transferToImageBitmap(), path: 'draw' };
   }
 }
 

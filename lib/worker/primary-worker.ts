@@ -75,12 +75,12 @@ async function process(request: FrameRequest): Promise<void> {
   const made: ImageBitmap[] = [];
   try {
     const clock = new StageClock();
-    const { frame, original } = await reader.read(image, request.width, request.height);
+    const { frame, original, path } = await reader.read(image, request.width, request.height);
     made.push(original);
     image.close();
     const { width, height } = frame;
     // 'copy': copied out with VideoFrame.copyTo and shrunk in JavaScript; 'read': drawn onto a canvas.
-    clock.lap(reader.path === 'copy' ? 'copy' : 'read');
+    clock.lap(path === 'copy' ? 'copy' : 'read');
     const plaintext = pack.run(frame, settings.layout, settings.bits);
     sendPlaintext(request, plaintext);
     clock.lap('pack');
@@ -117,8 +117,9 @@ async function process(request: FrameRequest): Promise<void> {
       motion = measuredEcb.motion;
       clock.lap('metrics');
     }
-    const bitmaps: PrimaryResult['bitmaps'] = { original, ecb: painters.ecb.paint(picture, width, height) };
-    made.push(bitmaps.ecb as ImageBitmap);
+    const ecbBitmap = painters.ecb.paint(picture, width, height);
+    made.push(ecbBitmap);
+    const bitmaps: PrimaryResult['bitmaps'] = { original, ecb: ecbBitmap };
     if (motion) {
       bitmaps.motion = painters.motion.paint(motion.picture, motion.width, motion.height);
       made.push(bitmaps.motion);
