@@ -4,7 +4,8 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 
 /**
  * Small controls shared by the lab's dialogs and sections: the two button styles, a labelled checkbox,
- * the run/cancel button of a long task (a clip, a CSV) and the states such a task goes through.
+ * the run/cancel button of a long task (a clip, a CSV), the states such a task goes through, its
+ * progress and how it ended.
  */
 
 export const primaryButton =
@@ -147,5 +148,37 @@ export function TaskProgress({
         {text}
       </span>
     </div>
+  );
+}
+
+/**
+ * How a task ended: a status line (what `saved` says of a finished task, or where it was cancelled) and,
+ * if it failed, an alert with the reason.
+ */
+export function TaskOutcome<Done extends object>({
+  run,
+  saved,
+  statusTestId,
+  errorTestId,
+  statusClassName = 'text-sm',
+}: {
+  run: TaskRun<Done>;
+  saved: (done: Done) => string;
+  statusTestId: string;
+  errorTestId: string;
+  statusClassName?: string;
+}) {
+  return (
+    <>
+      <p role="status" className={statusClassName} data-testid={statusTestId}>
+        {run.phase === 'done' && saved(run)}
+        {run.phase === 'cancelled' && `Cancelled at frame ${run.done} of ${run.total}; nothing was saved.`}
+      </p>
+      {run.phase === 'failed' && (
+        <p role="alert" className="text-sm text-rose-700 dark:text-rose-300" data-testid={errorTestId}>
+          {run.message}
+        </p>
+      )}
+    </>
   );
 }

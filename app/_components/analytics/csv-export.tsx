@@ -6,7 +6,7 @@
  */
 import { metricsCsv, type CsvFrame } from '@/lib/metrics/csv';
 import { safeFileName, saveBlob } from '@/lib/media/download';
-import { RunOrCancel, TaskProgress, useTask } from '../controls';
+import { RunOrCancel, TaskOutcome, TaskProgress, useTask } from '../controls';
 import { useLab, useLabState } from '../lab/lab-context';
 import { collectVideoRows, recordedRows, videoFrameCount } from './collect-metrics';
 
@@ -83,15 +83,13 @@ export function CsvExport() {
         One row per frame: frame number, time, and for the original, ECB and GCM the block counts, repeated and
         unchanged shares, entropy, χ² and the three correlations. {note}
       </p>
-      <p role="status" className="text-sm empty:hidden" data-testid="metrics-csv-status">
-        {run.phase === 'done' && `Saved ${run.name} (${run.rows} ${run.rows === 1 ? 'row' : 'rows'}).`}
-        {run.phase === 'cancelled' && `Cancelled at frame ${run.done} of ${run.total}; nothing was saved.`}
-      </p>
-      {run.phase === 'failed' && (
-        <p role="alert" className="text-sm text-rose-700 dark:text-rose-300" data-testid="metrics-csv-error">
-          {run.message}
-        </p>
-      )}
+      <TaskOutcome
+        run={run}
+        saved={({ name, rows }) => `Saved ${name} (${rows} ${rows === 1 ? 'row' : 'rows'}).`}
+        statusTestId="metrics-csv-status"
+        errorTestId="metrics-csv-error"
+        statusClassName="text-sm empty:hidden"
+      />
     </div>
   );
 }

@@ -8,7 +8,14 @@ import { renderComposite, SYSTEM_FONTS, type CompositeFonts, type CompositePanel
 import { clipFileName, compositeFileName } from '@/lib/media/export/file-names';
 import type { LabController } from '@/lib/media/lab-controller';
 import type { PanelId } from '@/lib/worker/protocol';
-import { describeError as describe, primaryButton as primary, RunOrCancel, TaskProgress, useTask } from '../controls';
+import {
+  describeError as describe,
+  primaryButton as primary,
+  RunOrCancel,
+  TaskOutcome,
+  TaskProgress,
+  useTask,
+} from '../controls';
 import { useLab, useLabState } from './lab-context';
 import { PANEL_COPY } from './panel-copy';
 
@@ -250,15 +257,12 @@ export function ExportDialog({
                 testId="export-progress"
                 textTestId="export-progress-text"
               />
-              <p role="status" className="text-sm" data-testid="export-status">
-                {run.phase === 'done' && `Saved ${run.name} (${run.frames} frames, ${megabytes(run.bytes)}).`}
-                {run.phase === 'cancelled' && `Cancelled at frame ${run.done} of ${run.total}; nothing was saved.`}
-              </p>
-              {run.phase === 'failed' && (
-                <p role="alert" className="text-sm text-rose-700 dark:text-rose-300" data-testid="export-clip-error">
-                  {run.message}
-                </p>
-              )}
+              <TaskOutcome
+                run={run}
+                saved={({ name, frames, bytes }) => `Saved ${name} (${frames} frames, ${megabytes(bytes)}).`}
+                statusTestId="export-status"
+                errorTestId="export-clip-error"
+              />
             </>
           )}
         </section>
