@@ -11,7 +11,12 @@ export function SiteFooter() {
           <ul className="mt-2 flex flex-col gap-1.5">
             {cited.map((source) => (
               <li key={source.url}>
-                <a href={source.url} target="_blank" rel="noopener noreferrer" className="text-sky-700 hover:underline dark:text-sky-300">
+                <a
+                  href={source.url}
+                  target="_blank"
+                  rel="noopener noreferrer"
+                  className="text-sky-700 hover:underline dark:text-sky-300"
+                >
                   {source.title}
                 </a>{' '}
                 — {source.publisher}, {source.date}.
@@ -22,9 +27,9 @@ export function SiteFooter() {
         <div>
           <h2 className="font-semibold text-slate-900 dark:text-slate-100">Privacy</h2>
           <p className="mt-2 leading-relaxed">
-            ECB Lens is a static teaching site. Videos, pictures, webcam frames and keys are processed in this
-            browser tab, in Web Workers, and are never uploaded. The site loads nothing from other origins and
-            keeps no analytics.
+            ECB Lens is a static teaching site. Videos, pictures, webcam frames and keys are processed in this browser
+            tab, in Web Workers, and are never uploaded. The site loads nothing from other origins and keeps no
+            analytics.
           </p>
           <p className="mt-2 leading-relaxed">
             Ciphers by <span className="font-medium">@noble/ciphers</span> and the browser&apos;s WebCrypto.

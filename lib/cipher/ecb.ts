@@ -6,13 +6,11 @@
  */
 import { ecb } from '@noble/ciphers/aes.js';
 import { checkKey } from './keys';
+import { checkPaddedCiphertext, paddedLength } from './pkcs7';
 
-export const BLOCK = 16;
-
+export { BLOCK } from './pkcs7';
 /** Length of the PKCS#7-padded ciphertext of `n` plaintext bytes: always 1 to 16 bytes longer. */
-export function ecbCiphertextLength(n: number): number {
-  return n + (BLOCK - (n % BLOCK));
-}
+export const ecbCiphertextLength = paddedLength;
 
 /**
  * Encrypts with AES-128-ECB and PKCS#7 padding. `out`, when given, must be
@@ -22,7 +20,7 @@ export function ecbCiphertextLength(n: number): number {
 export function ecbEncrypt(key: Uint8Array, plaintext: Uint8Array, out?: Uint8Array): Uint8Array {
   checkKey(key, 'ecb');
   if (!(plaintext instanceof Uint8Array)) throw new TypeError('plaintext must be a Uint8Array');
-  const length = ecbCiphertextLength(plaintext.length);
+  const length = paddedLength(plaintext.length);
   if (out && out.length !== length) {
     throw new RangeError(
       `output buffer must be ${length} bytes for ${plaintext.length} plaintext bytes, got ${out.length}`,
@@ -37,10 +35,7 @@ export function ecbEncrypt(key: Uint8Array, plaintext: Uint8Array, out?: Uint8Ar
  */
 export function ecbDecrypt(key: Uint8Array, ciphertext: Uint8Array): Uint8Array {
   checkKey(key, 'ecb');
-  if (!(ciphertext instanceof Uint8Array)) throw new TypeError('ciphertext must be a Uint8Array');
-  if (ciphertext.length === 0 || ciphertext.length % BLOCK !== 0) {
-    throw new RangeError(`ECB ciphertext must be a positive multiple of ${BLOCK} bytes, got ${ciphertext.length}`);
-  }
+  checkPaddedCiphertext(ciphertext, 'ECB');
   try {
     return ecb(key).decrypt(ciphertext);
   } catch {

@@ -3,21 +3,27 @@
  * worker share. A frame is quantized to its colour depth, packed in its layout, then encrypted whole,
  * row after row, so ECB blocks run across pixel boundaries just as they would over a raw video buffer.
  */
+import { cbcDecrypt, cbcEncrypt } from './cbc';
+import { ctrDecrypt, ctrEncrypt } from './ctr';
 import { checkBits } from './depth';
-import { ecbCiphertextLength, ecbDecrypt, ecbEncrypt } from './ecb';
+import { ecbDecrypt, ecbEncrypt } from './ecb';
 import { checkFrame, type Frame } from './frame';
 import { checkNonce, gcmDecrypt, gcmEncrypt, NONCE_LENGTH, TAG_LENGTH } from './gcm';
+import { checkIv, IV_LENGTH, takesIv } from './iv';
 import { checkKey, checkMode, MODE_INFO, randomBytes, type Mode } from './keys';
 import { checkLayout, packFrame, plaintextLength as layoutLength, unpackFrame, type Layout } from './layout';
+import { paddedLength } from './pkcs7';
 
 export interface FrameCipherOptions {
   mode: Mode;
-  /** 16 bytes for ECB, 32 for GCM. */
+  /** 16 bytes for ECB, CBC and CTR (AES-128), 32 for GCM. */
   key: Uint8Array;
   /** Default `rgb`. */
   layout?: Layout;
   /** Colour depth 1–8, default 8. */
   bits?: number;
+  /** CBC: the 16-byte IV; CTR: the 16-byte initial counter block. Random when omitted. */
+  iv?: Uint8Array;
   /** GCM only: 12 bytes; random when omitted. Use a {@link NonceSequence} for a stream. */
   nonce?: Uint8Array;
   /** GCM only: additional authenticated data. */
@@ -31,19 +37,29 @@ export interface EncryptedFrame {
   bits: number;
   width: number;
   height: number;
-  /** GCM: the 12-byte nonce; ECB: null. */
+  /** GCM: the 12-byte nonce; otherwise null. */
   nonce: Uint8Array | null;
-  /** ECB: padded ciphertext; GCM: ciphertext ‖ 16-byte tag. */
+  /** CBC: the IV; CTR: the initial counter block (16 bytes each); otherwise null. */
+  iv: Uint8Array | null;
+  /** ECB and CBC: padded ciphertext; CTR: as long as the plaintext; GCM: ciphertext ‖ 16-byte tag. */
   ciphertext: Uint8Array;
   plaintextLength: number;
 }
 
-function checkGcmOnly(mode: Mode, nonce: Uint8Array | undefined, aad: Uint8Array | undefined): void {
-  if (mode !== 'ecb') return;
-  if (nonce !== undefined)
-    throw new TypeError(`a nonce applies to ${MODE_INFO.gcm.name} only; ${MODE_INFO.ecb.name} takes none`);
-  if (aad !== undefined)
-    throw new TypeError(`AAD applies to ${MODE_INFO.gcm.name} only; ${MODE_INFO.ecb.name} takes none`);
+/** Refuses the inputs `mode` does not take: a nonce or AAD but for GCM, an IV but for CBC and CTR. */
+function refuseForeignInputs(
+  mode: Mode,
+  iv: Uint8Array | undefined,
+  nonce: Uint8Array | undefined,
+  aad: Uint8Array | undefined,
+): void {
+  const { name } = MODE_INFO[mode];
+  if (mode !== 'gcm' && nonce !== undefined)
+    throw new TypeError(`a nonce applies to ${MODE_INFO.gcm.name} only; ${name} takes none`);
+  if (mode !== 'gcm' && aad !== undefined)
+    throw new TypeError(`AAD applies to ${MODE_INFO.gcm.name} only; ${name} takes none`);
+  if (!takesIv(mode) && iv !== undefined)
+    throw new TypeError(`an IV applies to ${MODE_INFO.cbc.name} and ${MODE_INFO.ctr.name} only; ${name} takes none`);
 }
 
 /**
@@ -52,32 +68,40 @@ function checkGcmOnly(mode: Mode, nonce: Uint8Array | undefined, aad: Uint8Array
  * const enc = encryptFrame({ width: 4, height: 4, data }, { mode: 'ecb', key, layout: 'rgb', bits: 3 });
  */
 export function encryptFrame(frame: Frame, options: FrameCipherOptions): EncryptedFrame {
-  const { mode, key, layout = 'rgb', bits = 8, nonce, aad } = options;
+  const { mode, key, layout = 'rgb', bits = 8, iv, nonce, aad } = options;
   checkMode(mode);
   checkKey(key, mode);
   checkLayout(layout);
   checkBits(bits);
-  checkGcmOnly(mode, nonce, aad);
+  refuseForeignInputs(mode, iv, nonce, aad);
+  if (iv !== undefined && takesIv(mode)) checkIv(iv, mode);
   if (nonce !== undefined) checkNonce(nonce);
   checkFrame(frame);
   const plaintext = packFrame(frame, layout, bits);
   const base = { mode, layout, bits, width: frame.width, height: frame.height, plaintextLength: plaintext.length };
-  if (mode === 'ecb') return { ...base, nonce: null, ciphertext: ecbEncrypt(key, plaintext) };
-  const frameNonce = nonce ? nonce.slice() : randomBytes(NONCE_LENGTH);
-  return { ...base, nonce: frameNonce, ciphertext: gcmEncrypt(key, frameNonce, plaintext, aad) };
+  if (mode === 'ecb') return { ...base, nonce: null, iv: null, ciphertext: ecbEncrypt(key, plaintext) };
+  if (mode === 'gcm') {
+    const frameNonce = nonce ? nonce.slice() : randomBytes(NONCE_LENGTH);
+    return { ...base, nonce: frameNonce, iv: null, ciphertext: gcmEncrypt(key, frameNonce, plaintext, aad) };
+  }
+  const frameIv = iv ? iv.slice() : randomBytes(IV_LENGTH);
+  const encrypt = mode === 'cbc' ? cbcEncrypt : ctrEncrypt;
+  return { ...base, nonce: null, iv: frameIv, ciphertext: encrypt(key, frameIv, plaintext) };
 }
 
 /** The ciphertext length a frame of this shape must have in this mode. */
 export function expectedCiphertextLength(mode: Mode, plaintextLength: number): number {
-  return mode === 'ecb' ? ecbCiphertextLength(plaintextLength) : plaintextLength + TAG_LENGTH;
+  if (mode === 'ecb' || mode === 'cbc') return paddedLength(plaintextLength);
+  return mode === 'ctr' ? plaintextLength : plaintextLength + TAG_LENGTH;
 }
 
 /**
  * Decrypts to the plaintext bytes (the packed, quantized frame). Throws {@link AuthenticationError} for
- * a GCM frame that fails authentication; no bytes are released then.
+ * a GCM frame that fails authentication and {@link PaddingError} for a CBC frame whose padding does
+ * not check; no bytes are released then. ECB and CTR frames have nothing that could notice an edit.
  */
 export function decryptBytes(encrypted: EncryptedFrame, key: Uint8Array, aad?: Uint8Array): Uint8Array {
-  const { mode, layout, width, height, bits, nonce, ciphertext } = encrypted;
+  const { mode, layout, width, height, bits, nonce, iv, ciphertext } = encrypted;
   checkMode(mode);
   checkKey(key, mode);
   checkLayout(layout);
@@ -90,12 +114,14 @@ export function decryptBytes(encrypted: EncryptedFrame, key: Uint8Array, aad?: U
       `ciphertext must be ${expected} bytes for a ${width}×${height} ${layout} frame in ${MODE_INFO[mode].name}, got ${ciphertext.length}`,
     );
   }
-  if (mode === 'ecb') {
-    checkGcmOnly(mode, nonce ?? undefined, aad);
-    return ecbDecrypt(key, ciphertext);
+  refuseForeignInputs(mode, iv ?? undefined, nonce ?? undefined, aad);
+  if (mode === 'ecb') return ecbDecrypt(key, ciphertext);
+  if (mode === 'gcm') {
+    if (nonce === null) throw new TypeError(`an ${MODE_INFO.gcm.name} frame needs its nonce`);
+    return gcmDecrypt(key, nonce, ciphertext, aad);
   }
-  if (nonce === null) throw new TypeError(`an ${MODE_INFO.gcm.name} frame needs its nonce`);
-  return gcmDecrypt(key, nonce, ciphertext, aad);
+  if (!iv) throw new TypeError(`an ${MODE_INFO[mode].name} frame needs its IV`);
+  return (mode === 'cbc' ? cbcDecrypt : ctrDecrypt)(key, iv, ciphertext);
 }
 
 /**

@@ -1,16 +1,19 @@
 /**
- * The two modes ECB Lens compares and their keys: AES-128-ECB, as Zoom used it until April 2020, and
+ * The modes ECB Lens encrypts with and their keys: AES-128-ECB, as Zoom used it until April 2020;
+ * AES-128-CBC and AES-128-CTR, the textbook fixes that hide the picture but not from tampering; and
  * AES-256-GCM, what Zoom 5.0 moved to. Keys are given as hex or drawn from the platform CSPRNG
  * (`crypto.getRandomValues`, in browsers and Node alike).
  */
 import { parseHex } from './hex';
 
-export const MODES = ['ecb', 'gcm'] as const;
+export const MODES = ['ecb', 'cbc', 'ctr', 'gcm'] as const;
 export type Mode = (typeof MODES)[number];
 
 /** Key length in bytes and the cipher's display name, per mode. */
 export const MODE_INFO: Record<Mode, { keyLength: number; name: string }> = {
   ecb: { keyLength: 16, name: 'AES-128-ECB' },
+  cbc: { keyLength: 16, name: 'AES-128-CBC' },
+  ctr: { keyLength: 16, name: 'AES-128-CTR' },
   gcm: { keyLength: 32, name: 'AES-256-GCM' },
 };
 
@@ -51,7 +54,7 @@ export function randomBytes(length: number): Uint8Array {
 }
 
 /**
- * A fresh random key for `mode`: 16 bytes for ECB, 32 for GCM.
+ * A fresh random key for `mode`: 16 bytes for ECB, CBC and CTR, 32 for GCM.
  * @example generateKey('gcm').length // 32
  */
 export function generateKey(mode: Mode): Uint8Array {

@@ -1,7 +1,8 @@
 /**
  * The ciphertext picture: the first n ciphertext bytes (n = plaintext length) laid back into the frame's
- * layout and size with alpha 255, so what a cipher does to structure can be seen. The bytes past n (ECB's
- * PKCS#7 padding, GCM's tag) have no pixel to go in: they are returned by {@link trailingBytes}.
+ * layout and size with alpha 255, so what a cipher does to structure can be seen. The bytes past n (the
+ * PKCS#7 padding of ECB and CBC, GCM's tag; CTR has none) have no pixel to go in: they are returned by
+ * {@link trailingBytes}.
  *
  * (NOINLINE on calls of per-frame work: see lib/worker/stages.ts.)
  */
@@ -29,7 +30,7 @@ export function toPicture(source: PictureSource, out?: Uint8ClampedArray | Uint8
   });
 }
 
-/** The ciphertext bytes the picture cannot show: ECB padding or the GCM tag. */
+/** The ciphertext bytes the picture cannot show: ECB or CBC padding, the GCM tag, nothing for CTR. */
 export function trailingBytes(source: Pick<PictureSource, 'ciphertext' | 'plaintextLength'>): Uint8Array {
   return source.ciphertext.subarray(source.plaintextLength);
 }

@@ -16,21 +16,12 @@ import {
   type Layout,
 } from '../cipher';
 import { MetricsMeter, type StreamMetrics } from '../metrics/frame-metrics';
-import { CHI_SQUARE_CRITICAL_5 } from '../metrics/histogram';
+import { REFERENCE } from '../metrics/reference';
 import { decodePng, parseEncryptOptions } from '../png';
 import { parseCommand, UsageError } from './args';
 import { aboutFile, readInputFile } from './files';
 import { ANALYZE_HELP } from './help';
 import { EXIT, guard, type CliIo, type ExitCode } from './outcome';
-
-/** What uniform random bytes (ideal ciphertext) score, to read the streams' figures against. */
-export const REFERENCE = {
-  repeatedShare: 0,
-  entropy: 8,
-  chiSquareCritical: CHI_SQUARE_CRITICAL_5,
-  correlation: 0,
-  unchangedShare: 0,
-} as const;
 
 /** {@link StreamMetrics} as printed: an undefined correlation (NaN) becomes null, as JSON has no NaN. */
 export interface StreamReport extends Omit<StreamMetrics, 'correlation'> {

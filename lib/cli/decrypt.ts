@@ -1,7 +1,8 @@
 /**
  * `decrypt`: a ciphertext picture and its key in, the encrypted pixels out. Everything is decrypted
- * and verified in memory first; OUT.png is written only after GCM authentication (or ECB unpadding)
- * has succeeded, so tampering leaves no file behind.
+ * and verified in memory first; OUT.png is written only after GCM authentication (or ECB or CBC
+ * unpadding) has succeeded, so tampering GCM detects leaves no file behind. ECB, CBC and CTR cannot
+ * detect most tampering: their altered pictures decrypt to altered pixels.
  */
 import { MODE_INFO, parseHex } from '../cipher';
 import { decryptCipherPicture, OptionError, readCipherPicture } from '../png';

@@ -1,7 +1,7 @@
 /**
  * `encrypt`: a PNG in, the ciphertext picture out, and a JSON line with the numbers that show ECB's
  * leak. The duplicate-block count covers the whole 16-byte blocks of the ciphertext without the GCM
- * tag, which is what the picture shows (plus ECB's final padded block).
+ * tag, which is what the picture shows (plus the final padded block of ECB and CBC).
  */
 import { toHex } from '../cipher';
 import { countRepeatedBlocks } from '../metrics/blocks';
@@ -16,6 +16,8 @@ export interface EncryptSummary {
   mode: string;
   key: string;
   nonce: string | null;
+  /** CBC's IV or CTR's initial counter block, hex; null for ECB and GCM. */
+  iv: string | null;
   width: number;
   height: number;
   layout: string;
@@ -28,13 +30,14 @@ export interface EncryptSummary {
 
 /** The summary of one encryption: sizes and repeated 16-byte blocks of the ciphertext (tag excluded). */
 export function summarize({ key, encrypted }: EncryptedPng): EncryptSummary {
-  const { mode, nonce, width, height, layout, bits, plaintextLength, ciphertext } = encrypted;
+  const { mode, nonce, iv, width, height, layout, bits, plaintextLength, ciphertext } = encrypted;
   const counted = mode === 'gcm' ? ciphertext.subarray(0, plaintextLength) : ciphertext;
   const { blocks, repeated } = countRepeatedBlocks(counted);
   return {
     mode,
     key: toHex(key),
     nonce: nonce === null ? null : toHex(nonce),
+    iv: iv === null ? null : toHex(iv),
     width,
     height,
     layout,
@@ -55,6 +58,7 @@ export function encryptCommand(argv: readonly string[], io: CliIo): Promise<Exit
     const spec = {
       mode: 'string',
       key: 'string',
+      iv: 'string',
       nonce: 'string',
       aad: 'string',
       layout: 'string',

@@ -6,12 +6,13 @@
 /** `ecb-lens --help`. */
 export const MAIN_HELP = `Usage: npm run cli -- <command> [options]
 
-Encrypts a PNG's pixels with AES-128-ECB or AES-256-GCM and writes the ciphertext as a picture, so
-you can see what ECB leaks; decrypts such a picture again; measures the leak.
+Encrypts a PNG's pixels with AES-128-ECB, AES-128-CBC, AES-128-CTR or AES-256-GCM and writes the
+ciphertext as a picture, so you can see what ECB leaks; decrypts such a picture again; measures the
+leak.
 
 Commands:
-  encrypt --mode ecb|gcm [--key HEX] [--nonce HEX] [--aad HEX] [--layout rgb|rgba|gray]
-          [--bits 1-8] IN.png OUT.png
+  encrypt --mode ecb|cbc|ctr|gcm [--key HEX] [--iv HEX] [--nonce HEX] [--aad HEX]
+          [--layout rgb|rgba|gray] [--bits 1-8] IN.png OUT.png
       writes the ciphertext picture and prints a one-line JSON summary
   decrypt --key HEX IN.png OUT.png
       restores the pixels that were encrypted
@@ -24,7 +25,9 @@ Commands:
 
 Exit status:
   0  done
-  1  authentication failed: a GCM picture was altered, or its key or AAD is wrong
+  1  authentication failed: a GCM picture was altered, or its key or AAD is wrong; or the padding
+     of a CBC picture does not check: wrong key or altered ciphertext (CBC has no integrity check:
+     most alterations go unnoticed and decrypt to altered pixels)
   2  usage error or bad input: unknown command or option, bad value, missing or unreadable file,
      not a PNG, a PNG over 4096 px a side or 16,777,216 pixels, interlaced or corrupt, not an ECB
      Lens ciphertext picture or one with damaged text chunks, or a wrong key for an ECB picture
@@ -34,17 +37,24 @@ Every error is one line on stderr starting with "ecb-lens: ".
 `;
 
 /** `ecb-lens encrypt --help`. */
-export const ENCRYPT_HELP = `Usage: npm run cli -- encrypt --mode ecb|gcm [options] IN.png OUT.png
+export const ENCRYPT_HELP = `Usage: npm run cli -- encrypt --mode ecb|cbc|ctr|gcm [options] IN.png OUT.png
 
 Encrypts IN.png's pixels and writes OUT.png, a picture whose pixels are the ciphertext bytes: an
 8-bit RGB, RGBA (alpha 255) or greyscale PNG, as --layout says. What the picture cannot show goes
-into its ecb-lens:* text chunks (mode, layout, bits, size, the ECB padding or the GCM nonce and tag,
-the AAD, and for rgba the fourth byte of every pixel), so that decrypt needs only the key.
+into its ecb-lens:* text chunks (mode, layout, bits, size, the CBC or CTR IV, the ECB or CBC
+padding, the GCM nonce and tag, the AAD, and for rgba the fourth byte of every pixel), so that
+decrypt needs only the key.
 
 Options:
-  --mode ecb|gcm          ecb: AES-128-ECB with PKCS#7 padding; gcm: AES-256-GCM (required)
-  --key HEX               16 bytes (32 hex digits) for ecb, 32 bytes (64 hex digits) for gcm;
-                          random from the system CSPRNG when omitted
+  --mode ecb|cbc|ctr|gcm  ecb: AES-128-ECB with PKCS#7 padding; cbc: AES-128-CBC with PKCS#7
+                          padding; ctr: AES-128-CTR, no padding; gcm: AES-256-GCM (required).
+                          cbc and ctr hide the picture but have no integrity check: an altered
+                          picture decrypts to altered pixels
+  --key HEX               16 bytes (32 hex digits) for ecb, cbc and ctr, 32 bytes (64 hex digits)
+                          for gcm; random from the system CSPRNG when omitted
+  --iv HEX                cbc and ctr only: 16 bytes (32 hex digits), cbc's IV or ctr's initial
+                          counter block (counted up as one 128-bit number); random when omitted.
+                          Never encrypt twice with the same ctr key and IV
   --nonce HEX             gcm only: 12 bytes (24 hex digits), random when omitted; never encrypt
                           twice with the same key and nonce
   --aad HEX               gcm only: additional authenticated data, stored in the picture
@@ -57,12 +67,14 @@ Options:
 Input: a PNG of any colour type, at most 4096 px a side and 16,777,216 pixels, not interlaced.
 
 Prints one line of JSON to stdout with:
-  mode, key (hex), nonce (hex; null for ecb), width, height, layout, bits,
+  mode, key (hex), nonce (hex for gcm, otherwise null), iv (hex for cbc and ctr, otherwise null),
+  width, height, layout, bits,
   plaintextBytes   bytes encrypted: width x height x bytes per pixel
-  ciphertextBytes  ecb: plaintext and PKCS#7 padding; gcm: plaintext and the 16-byte tag
+  ciphertextBytes  ecb and cbc: plaintext and PKCS#7 padding; ctr: as many as plaintextBytes;
+                   gcm: plaintext and the 16-byte tag
   blocks           whole 16-byte ciphertext blocks counted (the GCM tag is left out)
   duplicateBlocks  how many of those blocks have a value that occurs more than once among them:
-                   many for ECB over flat areas (the leak), essentially none for GCM
+                   many for ECB over flat areas (the leak), essentially none for CBC, CTR and GCM
 
 Example: npm run cli -- encrypt --mode ecb --layout rgb --bits 3 tux.png tux-ecb.png
 `;
@@ -72,14 +84,20 @@ export const DECRYPT_HELP = `Usage: npm run cli -- decrypt --key HEX IN.png OUT.
 
 Decrypts a ciphertext picture written by encrypt and writes exactly the pixels that were encrypted
 (after colour-depth reduction) as an 8-bit PNG: RGB for layout rgb, RGBA for rgba, greyscale for
-gray. Mode, layout, nonce, tag and AAD come from IN.png's ecb-lens:* text chunks.
+gray. Mode, layout, IV, nonce, tag and AAD come from IN.png's ecb-lens:* text chunks.
 
 Options:
-  --key HEX   the key encrypt printed: 32 hex digits for an ecb picture, 64 for gcm (required)
+  --key HEX   the key encrypt printed: 32 hex digits for an ecb, cbc or ctr picture, 64 for gcm
+              (required)
   -h, --help  show this help
 
 OUT.png is written only once decryption has succeeded. A GCM picture with a changed pixel, nonce
 or tag, or the wrong key, fails authentication: exit 1, "authentication failed", no OUT.png.
+CBC has no integrity check, only its padding: a wrong key, or a change to the last two blocks,
+usually breaks it: exit 1, "the padding does not check", no OUT.png. Any other change goes
+unnoticed: a changed pixel garbles its 16-byte block and flips the same bit in the next one.
+CTR checks nothing: a changed bit of the picture flips the same bit of the output, and a wrong key
+gives noise; both are written.
 A wrong key for an ECB picture usually shows as invalid padding: exit 2, "wrong key or damaged
 ciphertext"; about once in 256 the padding looks valid by chance and noise is written instead.
 `;

@@ -1,9 +1,10 @@
 /**
  * Exit statuses and the one-line error report. Scripts tell outcomes apart by status alone: 1 means
- * the ciphertext was tampered with (or the key is wrong) and must not be trusted, 2 means the command
- * line or the input was wrong, 3 means a bug. A stack trace never reaches the user.
+ * the ciphertext was tampered with (or the key is wrong) and must not be trusted: a GCM tag or a CBC
+ * padding did not check. 2 means the command line or the input was wrong, 3 means a bug. A stack
+ * trace never reaches the user.
  */
-import { AuthenticationError } from '../cipher';
+import { AuthenticationError, PaddingError } from '../cipher';
 import { CipherPictureError, OptionError, PngError } from '../png';
 import { UsageError } from './args';
 import { FileError } from './files';
@@ -30,7 +31,8 @@ const BAD_INPUT = [UsageError, OptionError, FileError, PngError, CipherPictureEr
 
 function classify(error: unknown): { code: ExitCode; message: string } {
   const message = error instanceof Error ? error.message : String(error);
-  if (error instanceof AuthenticationError) return { code: EXIT.authentication, message };
+  if (error instanceof AuthenticationError || error instanceof PaddingError)
+    return { code: EXIT.authentication, message };
   if (BAD_INPUT.some((kind) => error instanceof kind)) return { code: EXIT.usage, message };
   return { code: EXIT.internal, message: `internal error: ${message}` };
 }
@@ -38,7 +40,7 @@ function classify(error: unknown): { code: ExitCode; message: string } {
 /**
  * Runs a command and turns what it throws into its exit status and one line on stderr. RangeError and
  * TypeError are the cipher core's bad-input errors (a wrong key length, ECB padding that does not
- * verify), so they count as bad input.
+ * verify), so they count as bad input; CBC padding that does not check is a PaddingError, status 1.
  * @example return guard(io, async () => { …; return EXIT.ok; });
  */
 export async function guard(io: CliIo, command: () => Promise<ExitCode>): Promise<ExitCode> {

@@ -2,7 +2,7 @@
  * Embed URLs and snippets from lab options: the inverse of `parseLabParams`. Only options that differ
  * from the defaults are written, in a fixed order, so the same choices always give the same snippet.
  */
-import { DEFAULT_PARAMS, type LabParams } from '../media/lab-options';
+import { DEFAULT_PARAMS, type LabParams } from '../lab/lab-options';
 
 const ORDER: (keyof LabParams)[] = [
   'source',

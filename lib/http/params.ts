@@ -1,12 +1,14 @@
 /**
  * The endpoint's query parameters. Unknown or repeated names are refused rather than ignored, so a
  * typo such as `?mdoe=gcm` or an attempt to pass `nonce` is a clear 400 instead of a silent default.
+ * GCM nonces are always drawn here, never taken. A CBC or CTR `iv` may be given, for reproducible
+ * pictures: whoever fixes a CTR key and IV must not use them twice, or the two pictures' XOR shows.
  */
 import { OptionError, parseEncryptOptions, type EncryptPngOptions } from '../png';
 import { HttpError } from './errors';
 
 /** The parameters `POST /api/encrypt` accepts. */
-export const ENCRYPT_PARAMETERS = ['mode', 'layout', 'bits', 'key'] as const;
+export const ENCRYPT_PARAMETERS = ['mode', 'layout', 'bits', 'key', 'iv'] as const;
 type Parameter = (typeof ENCRYPT_PARAMETERS)[number];
 
 /**

@@ -81,18 +81,3 @@ export async function openPicture(
     fps: null,
   });
 }
-
-/** Fetches a same-origin picture and decodes it at most `maxWidth` wide (used by still demos). */
-export async function loadPicture(url: string, maxWidth: number): Promise<ImageBitmap> {
-  const source = await openPicture(url);
-  const { width, height } = fitWidth(source.info.width, source.info.height, maxWidth);
-  try {
-    return await createImageBitmap(source.picture as ImageBitmap, {
-      resizeWidth: width,
-      resizeHeight: height,
-      resizeQuality: 'high',
-    });
-  } finally {
-    source.dispose();
-  }
-}

@@ -1,26 +1,27 @@
 /**
  * The ciphertext picture as a PNG file: the pixels show the ciphertext (so ECB's leak is visible in any
  * image viewer) and versioned `ecb-lens:` text chunks carry whatever else decryption needs. The CLI and
- * the endpoint both encrypt through {@link encryptPng}, so the same input, key and nonce give the same
- * bytes from either. The keyword scheme (version 1) is documented in lib/png/README.md.
+ * the endpoint both encrypt through {@link encryptPng}, so the same input, key and IV or nonce give the
+ * same bytes from either. The keyword scheme (version 1) is documented in lib/png/README.md.
  */
 import {
   asBytes,
   checkKey,
   checkMode,
   decryptBytes,
-  ecbCiphertextLength,
   encryptFrame,
+  expectedCiphertextLength,
   generateKey,
+  IV_LENGTH,
   LAYOUTS,
   MAX_BITS,
   MIN_BITS,
+  MODE_INFO,
   MODES,
   NONCE_LENGTH,
   packFrame,
   parseHex,
   plaintextLength as layoutLength,
-  TAG_LENGTH,
   toHex,
   toPicture,
   type EncryptedFrame,
@@ -40,8 +41,20 @@ export const SCHEME_VERSION = '1';
 /** Text a chunk may hold however small the picture: room for a long AAD or a re-saved iTXt. */
 const MIN_TEXT_LIMIT = 1 << 16;
 
-const FIELDS = ['version', 'mode', 'layout', 'bits', 'size', 'padding', 'nonce', 'tag', 'aad', 'alpha'] as const;
+const FIELDS = ['version', 'mode', 'layout', 'bits', 'size', 'iv', 'padding', 'nonce', 'tag', 'aad', 'alpha'] as const;
 type Field = (typeof FIELDS)[number];
+
+/**
+ * The fields each mode keeps beside its pixels, in the order written: what it starts from (CBC's IV,
+ * CTR's initial counter block, GCM's nonce), the ciphertext bytes past the pixels (the padding of ECB
+ * and CBC, GCM's tag; CTR has none), and GCM's AAD when there is one.
+ */
+const MODE_FIELDS: Record<Mode, readonly Field[]> = {
+  ecb: ['padding'],
+  cbc: ['iv', 'padding'],
+  ctr: ['iv'],
+  gcm: ['nonce', 'tag', 'aad'],
+};
 
 /** `not-cipher-picture`: a PNG without `ecb-lens:` chunks. `damaged`: chunks missing, malformed or inconsistent. */
 export type CipherPictureErrorCode = 'not-cipher-picture' | 'damaged';
@@ -90,8 +103,15 @@ function pictureSamples(encrypted: EncryptedFrame): Uint8Array {
  * @example writeFileSync('out.png', writeCipherPicture(encryptFrame(frame, { mode: 'ecb', key })))
  */
 export function writeCipherPicture(encrypted: EncryptedFrame, aad?: Uint8Array): Uint8Array<ArrayBuffer> {
-  const { mode, layout, bits, width, height, nonce, ciphertext, plaintextLength } = encrypted;
+  const { mode, layout, bits, width, height, ciphertext, plaintextLength } = encrypted;
   const trailing = ciphertext.subarray(plaintextLength);
+  const beside: Partial<Record<Field, Uint8Array | null>> = {
+    iv: encrypted.iv,
+    nonce: encrypted.nonce,
+    padding: trailing,
+    tag: trailing,
+    aad,
+  };
   const entry = (field: Field, text: string, kind: TextEntry['kind'] = 'tEXt'): TextEntry => ({
     keyword: KEYWORD_PREFIX + field,
     text,
@@ -104,11 +124,10 @@ export function writeCipherPicture(encrypted: EncryptedFrame, aad?: Uint8Array):
     entry('bits', String(bits)),
     entry('size', `${width}x${height}`),
   ];
-  if (mode === 'ecb') text.push(entry('padding', toHex(trailing)));
-  else {
-    if (nonce === null) throw new TypeError('a GCM frame needs its nonce');
-    text.push(entry('nonce', toHex(nonce)), entry('tag', toHex(trailing)));
-    if (aad !== undefined) text.push(entry('aad', toHex(aad)));
+  for (const field of MODE_FIELDS[mode]) {
+    const value = beside[field];
+    if (value) text.push(entry(field, toHex(value)));
+    else if (field !== 'aad') throw new TypeError(`an ${MODE_INFO[mode].name} frame needs its ${field}`);
   }
   if (layout === 'rgba') text.push(entry('alpha', toHex(alphaBytes(ciphertext, width * height)), 'zTXt'));
   return encodePng(pictureSamples(encrypted), width, height, layout, text);
@@ -116,7 +135,7 @@ export function writeCipherPicture(encrypted: EncryptedFrame, aad?: Uint8Array):
 
 /**
  * Decodes a PNG (after the header and size checks), encrypts its pixels and writes the picture.
- * The key is drawn from the CSPRNG when not given, and so is a GCM nonce.
+ * The key is drawn from the CSPRNG when not given, and so are a CBC or CTR IV and a GCM nonce.
  * @example const { png, key } = encryptPng(readFileSync('in.png'), { mode: 'ecb', layout: 'rgb', bits: 3 })
  */
 export function encryptPng(input: Uint8Array, options: EncryptPngOptions): EncryptedPng {
@@ -165,8 +184,7 @@ function collectFields(entries: readonly TextEntry[]): Map<Field, string> {
 }
 
 function refuseStrayFields(fields: Map<Field, string>, mode: Mode, layout: Layout): void {
-  const allowed = new Set<Field>(['version', 'mode', 'layout', 'bits', 'size']);
-  for (const field of mode === 'ecb' ? (['padding'] as const) : (['nonce', 'tag', 'aad'] as const)) allowed.add(field);
+  const allowed = new Set<Field>(['version', 'mode', 'layout', 'bits', 'size', ...MODE_FIELDS[mode]]);
   if (layout === 'rgba') allowed.add('alpha');
   for (const field of fields.keys()) {
     if (!allowed.has(field))
@@ -181,9 +199,10 @@ interface PictureFields {
   mode: Mode;
   layout: Layout;
   bits: number;
+  iv: Uint8Array | null;
   nonce: Uint8Array | null;
   aad?: Uint8Array;
-  /** The ciphertext bytes past the pixels: ECB's padded tail or the GCM tag. */
+  /** The ciphertext bytes past the pixels: the padded tail of ECB and CBC, the GCM tag, none for CTR. */
   trailing: Uint8Array;
   /** rgba only: the fourth ciphertext byte of every pixel. */
   alpha: Uint8Array | null;
@@ -233,17 +252,19 @@ function readFields(structure: PngStructure): PictureFields {
   }
 
   const n = layoutLength(width, height, layout);
+  const has = (field: Field) => MODE_FIELDS[mode].includes(field);
+  const trailing = MODE_FIELDS[mode].find((field) => field === 'padding' || field === 'tag');
   const aadText = fields.get('aad');
   return {
     mode,
     layout,
     bits,
-    nonce: mode === 'gcm' ? hexField(required('nonce'), 'nonce', NONCE_LENGTH) : null,
+    iv: has('iv') ? hexField(required('iv'), 'iv', IV_LENGTH) : null,
+    nonce: has('nonce') ? hexField(required('nonce'), 'nonce', NONCE_LENGTH) : null,
     ...(aadText !== undefined && { aad: hexField(aadText, 'aad') }),
-    trailing:
-      mode === 'ecb'
-        ? hexField(required('padding'), 'padding', ecbCiphertextLength(n) - n)
-        : hexField(required('tag'), 'tag', TAG_LENGTH),
+    trailing: trailing
+      ? hexField(required(trailing), trailing, expectedCiphertextLength(mode, n) - n)
+      : new Uint8Array(0),
     alpha: layout === 'rgba' ? hexField(required('alpha'), 'alpha', width * height) : null,
   };
 }
@@ -257,7 +278,7 @@ function readFields(structure: PngStructure): PictureFields {
 export function readCipherPicture(bytes: Uint8Array): CipherPicture {
   const structure = inspectPng(bytes);
   const { width, height } = structure.header;
-  const { mode, layout, bits, nonce, aad, trailing, alpha } = readFields(structure);
+  const { mode, layout, bits, iv, nonce, aad, trailing, alpha } = readFields(structure);
   const samples = packFrame(decodePng(bytes, structure), layout, 8);
   if (alpha) for (let p = 0; p < alpha.length; p++) samples[4 * p + 3] = alpha[p];
   const ciphertext = new Uint8Array(samples.length + trailing.length);
@@ -270,6 +291,7 @@ export function readCipherPicture(bytes: Uint8Array): CipherPicture {
     width,
     height,
     nonce,
+    iv,
     ciphertext,
     plaintextLength: samples.length,
   };
@@ -278,8 +300,10 @@ export function readCipherPicture(bytes: Uint8Array): CipherPicture {
 
 /**
  * Decrypts a ciphertext picture to a PNG of the pixels that were encrypted, in its layout's colour
- * type. Throws AuthenticationError for a GCM picture that fails authentication (no PNG is produced)
- * and a RangeError for ECB padding that does not verify (a wrong key or damaged ciphertext).
+ * type. Throws AuthenticationError for a GCM picture that fails authentication and PaddingError for
+ * a CBC picture whose padding does not check (no PNG is produced then), and a RangeError for ECB
+ * padding that does not verify (a wrong key or damaged ciphertext). ECB, CBC and CTR have no integrity:
+ * most edits of their pictures decrypt, to altered pixels.
  * @example writeFileSync('plain.png', decryptCipherPicture(readCipherPicture(bytes), key))
  */
 export function decryptCipherPicture(picture: CipherPicture, key: Uint8Array): Uint8Array {

@@ -5,12 +5,16 @@
  */
 import {
   checkMode,
+  IV_LENGTH,
+  IV_MODES,
   LAYOUTS,
   MAX_BITS,
   MIN_BITS,
   MODE_INFO,
+  MODES,
   NONCE_LENGTH,
   parseHex,
+  takesIv,
   type Layout,
   type Mode,
 } from '../cipher';
@@ -19,16 +23,18 @@ import {
 export interface EncryptOptionsText {
   mode?: string;
   key?: string;
+  iv?: string;
   nonce?: string;
   aad?: string;
   layout?: string;
   bits?: string;
 }
 
-/** Typed options for {@link encryptPng}; `key` (and `nonce`, for GCM) random when absent. */
+/** Typed options for {@link encryptPng}; `key` (and `iv` for CBC and CTR, `nonce` for GCM) random when absent. */
 export interface EncryptPngOptions {
   mode: Mode;
   key?: Uint8Array;
+  iv?: Uint8Array;
   layout?: Layout;
   bits?: number;
   nonce?: Uint8Array;
@@ -47,6 +53,11 @@ export class OptionError extends Error {
 export type OptionNamer = (option: keyof EncryptOptionsText) => string;
 
 const DIGITS = /^[0-9]+$/;
+
+/** `ecb, cbc, ctr or gcm`. */
+function alternatives(values: readonly string[]): string {
+  return `${values.slice(0, -1).join(', ')} or ${values[values.length - 1]}`;
+}
 
 function shown(text: string): string {
   return DIGITS.test(text) ? text : JSON.stringify(text);
@@ -78,11 +89,11 @@ export function parseEncryptOptions(
   text: EncryptOptionsText,
   name: OptionNamer = (option) => option,
 ): EncryptPngOptions {
-  if (text.mode === undefined) throw new OptionError(`${name('mode')} is required: ecb or gcm`);
+  if (text.mode === undefined) throw new OptionError(`${name('mode')} is required: ${alternatives(MODES)}`);
   try {
     checkMode(text.mode);
   } catch {
-    throw new OptionError(`${name('mode')} must be ecb or gcm, got ${JSON.stringify(text.mode)}`);
+    throw new OptionError(`${name('mode')} must be ${alternatives(MODES)}, got ${JSON.stringify(text.mode)}`);
   }
   const mode: Mode = text.mode;
   const options: EncryptPngOptions = { mode };
@@ -90,7 +101,7 @@ export function parseEncryptOptions(
   if (text.layout !== undefined) {
     const layout = LAYOUTS.find((l) => l === text.layout);
     if (!layout)
-      throw new OptionError(`${name('layout')} must be rgb, rgba or gray, got ${JSON.stringify(text.layout)}`);
+      throw new OptionError(`${name('layout')} must be ${alternatives(LAYOUTS)}, got ${JSON.stringify(text.layout)}`);
     options.layout = layout;
   }
   if (text.bits !== undefined) {
@@ -102,17 +113,20 @@ export function parseEncryptOptions(
     }
     options.bits = bits;
   }
-  if (text.key !== undefined) {
-    options.key = sized(text.key, name('key'), MODE_INFO[mode].keyLength, MODE_INFO[mode].name);
+  const { keyLength, name: cipher } = MODE_INFO[mode];
+  if (text.key !== undefined) options.key = sized(text.key, name('key'), keyLength, cipher);
+  if (text.iv !== undefined && !takesIv(mode)) {
+    throw new OptionError(`${name('iv')} applies to ${IV_MODES.join(' and ')} only; ${cipher} takes no IV`);
   }
   for (const option of ['nonce', 'aad'] as const) {
-    if (mode === 'ecb' && text[option] !== undefined) {
+    if (mode !== 'gcm' && text[option] !== undefined) {
       throw new OptionError(
-        `${name(option)} applies to gcm only; ${MODE_INFO.ecb.name} takes no ${option === 'aad' ? 'AAD' : 'nonce'}`,
+        `${name(option)} applies to gcm only; ${cipher} takes no ${option === 'aad' ? 'AAD' : 'nonce'}`,
       );
     }
   }
-  if (text.nonce !== undefined) options.nonce = sized(text.nonce, name('nonce'), NONCE_LENGTH, MODE_INFO.gcm.name);
+  if (text.iv !== undefined) options.iv = sized(text.iv, name('iv'), IV_LENGTH, cipher);
+  if (text.nonce !== undefined) options.nonce = sized(text.nonce, name('nonce'), NONCE_LENGTH, cipher);
   if (text.aad !== undefined) options.aad = hex(text.aad, name('aad'));
   return options;
 }

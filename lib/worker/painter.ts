@@ -5,7 +5,7 @@
  * premultiplication to round values). Canvases are kept and reused per size.
  */
 import type { Frame } from '../cipher/frame';
-import { boxFactor, boxShrink } from '../media/box-scale';
+import { boxFactor, boxShrink } from './box-scale';
 
 type Context = OffscreenCanvasRenderingContext2D;
 
@@ -27,11 +27,10 @@ export interface PixelsRead {
  * itself becomes the Original panel's bitmap, so the panel shows exactly the bytes that were read.
  *
  * A video frame that shrinks by a whole factor (1280×720 at 1280, 640 or 320 wide; 1920×1080 at 960 or
- * 640) is copied out as RGBA with VideoFrame.copyTo and shrunk in JavaScript (lib/media/box-scale):
- * measured here about 3.5 ms for a 1280×720 frame at 640 wide, against 9–12 ms for drawing it onto a
- * canvas and reading it back, which was most of the primary worker's time. Anything else — other sizes,
- * pictures, rotated frames, formats with alpha, browsers whose copyTo cannot convert to RGBA — is drawn
- * onto a canvas.
+ * 640) is copied out as RGBA with VideoFrame.copyTo and shrunk in JavaScript (lib/worker/box-scale),
+ * several times faster than drawing it onto a canvas and reading it back (the README's Performance
+ * section has the measurements). Anything else — other sizes, pictures, rotated frames, formats with
+ * alpha, browsers whose copyTo cannot convert to RGBA — is drawn onto a canvas.
  */
 export class PixelReader {
   private canvas: OffscreenCanvas | null = null;

@@ -5,8 +5,9 @@
  *
  * Calls of per-frame work carry a NOINLINE annotation. Without it the production minifier turns a
  * function called from one place into a function expression inside its caller, created afresh on every
- * call, and V8 compiles each fresh copy's loops again: half a core of compiling while the lab played
- * (npm run bench, 640 wide with leak analytics on, before and after: 19 → 29 frames/s).
+ * call, and V8 compiles each fresh copy's loops again: half a core of compiling while the lab plays
+ * (`npm run bench` reports the optimizing compilers' share of a core; see the README's Performance
+ * section).
  */
 import { ecb } from '@noble/ciphers/aes.js';
 import { BLOCK, ecbCiphertextLength, ecbEncrypt } from '../cipher/ecb';

@@ -15,7 +15,7 @@ import {
   Quality,
   WebMOutputFormat,
 } from 'mediabunny';
-import { drawMeetingFrame, MEETING_SCENES } from '../../lib/media/synthetic-meeting';
+import { drawMeetingFrame, MEETING_SCENES } from './synthetic-meeting';
 import { packFrame } from '../../lib/cipher/layout';
 import { countRepeatedBlocks } from '../../lib/metrics/blocks';
 

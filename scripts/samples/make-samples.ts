@@ -1,6 +1,6 @@
 /**
  * Generates the project's own samples in headless Chromium: the penguin (from penguin.svg) and the
- * synthetic meeting clip (lib/media/synthetic-meeting.ts, VP9 through WebCodecs), then decodes the clip
+ * synthetic meeting clip (scripts/samples/synthetic-meeting.ts, VP9 through WebCodecs), then decodes the clip
  * back and measures how many 16-byte RGB blocks repeat, since that is what ECB leaks.
  *
  *   node --import tsx scripts/samples/make-samples.ts              public/samples/*
@@ -19,7 +19,7 @@ import {
   MEETING_SCENES,
   MEETING_WIDTH,
   meetingSceneAt,
-} from '../../lib/media/synthetic-meeting';
+} from './synthetic-meeting';
 import type { EncodeRequest, RgbaImage } from './browser-entry';
 import { openSamplesPage, type SamplesPage } from './chromium-page';
 import { encodeRgbPng, writeSolidPng } from './png-files';

@@ -1,11 +1,14 @@
 /**
  * PNG writing for the generator: opaque pictures as 8-bit RGB through pngjs, and a huge solid-colour PNG
- * written chunk by chunk (PNG spec, W3C REC 2003 §5) so its 192 MB of raw rows never sit in memory at once.
+ * written chunk by chunk (PNG spec §5.3, https://www.w3.org/TR/png-3/#5Chunk-layout) so its 192 MB of
+ * raw rows never sit in memory at once. Its chunks come from lib/png's `buildChunk` (see lib/png/README.md).
  */
 import { once } from 'node:events';
 import { createWriteStream } from 'node:fs';
 import { createDeflate } from 'node:zlib';
 import { PNG } from 'pngjs';
+import { buildChunk } from '../../lib/png/chunks';
+import { PNG_SIGNATURE } from '../../lib/png/header';
 
 /** An RGBA image as the browser's getImageData gives it. */
 export interface Rgba {
@@ -28,38 +31,22 @@ export function encodeRgbPng(image: Rgba): Buffer {
   return PNG.sync.write(png, { colorType: 2, inputColorType: 6, inputHasAlpha: true, deflateLevel: 9 });
 }
 
-const CRC_TABLE = (() => {
-  const table = new Uint32Array(256);
-  for (let n = 0; n < 256; n++) {
-    let c = n;
-    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-    table[n] = c >>> 0;
-  }
-  return table;
-})();
-
-function crc32(parts: Uint8Array[]): number {
-  let c = 0xffffffff;
-  for (const bytes of parts) for (const b of bytes) c = CRC_TABLE[(c ^ b) & 0xff] ^ (c >>> 8);
-  return (c ^ 0xffffffff) >>> 0;
-}
-
-function chunk(type: string, data: Uint8Array): Buffer {
-  const head = Buffer.alloc(8);
-  head.writeUInt32BE(data.length, 0);
-  head.write(type, 4, 'latin1');
-  const tail = Buffer.alloc(4);
-  tail.writeUInt32BE(crc32([head.subarray(4), data]), 0);
-  return Buffer.concat([head, data, tail]);
-}
-
 /**
  * Writes a `width × height` 8-bit RGB PNG of one colour, deflating one row at a time.
  * @example await writeSolidPng('huge.png', 8000, 8000, [0x2d, 0x6c, 0xdf]);
  */
-export async function writeSolidPng(path: string, width: number, height: number, rgb: readonly [number, number, number]): Promise<void> {
-  for (const [name, value] of [['width', width], ['height', height]] as const) {
-    if (!Number.isInteger(value) || value <= 0 || value > 0x7fffffff) throw new RangeError(`${name} must be a positive integer, got ${value}`);
+export async function writeSolidPng(
+  path: string,
+  width: number,
+  height: number,
+  rgb: readonly [number, number, number],
+): Promise<void> {
+  for (const [name, value] of [
+    ['width', width],
+    ['height', height],
+  ] as const) {
+    if (!Number.isInteger(value) || value <= 0 || value > 0x7fffffff)
+      throw new RangeError(`${name} must be a positive integer, got ${value}`);
   }
   const row = Buffer.alloc(1 + width * 3);
   for (let x = 0; x < width; x++) row.set(rgb, 1 + x * 3);
@@ -79,12 +66,12 @@ export async function writeSolidPng(path: string, width: number, height: number,
   ihdr.writeUInt32BE(height, 4);
   ihdr.set([8, 2, 0, 0, 0], 8);
   const out = createWriteStream(path);
-  out.write(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
-  out.write(chunk('IHDR', ihdr));
+  out.write(PNG_SIGNATURE);
+  out.write(buildChunk('IHDR', ihdr));
   const idat = Buffer.concat(compressed);
   const maxChunk = 1 << 20;
-  for (let i = 0; i < idat.length; i += maxChunk) out.write(chunk('IDAT', idat.subarray(i, i + maxChunk)));
-  out.write(chunk('IEND', new Uint8Array(0)));
+  for (let i = 0; i < idat.length; i += maxChunk) out.write(buildChunk('IDAT', idat.subarray(i, i + maxChunk)));
+  out.write(buildChunk('IEND', new Uint8Array(0)));
   out.end();
   await once(out, 'finish');
 }

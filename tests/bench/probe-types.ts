@@ -2,7 +2,7 @@
  * What the in-page probe records and hands back to the bench. Shared as types only: the probe runs in
  * the page (bundled by esbuild), the bench in Node.
  */
-import type { LabController } from '../../lib/media/lab-controller';
+import type { LabController } from '../../lib/lab/lab-controller';
 import type { EngineStats } from '../../lib/worker/client';
 
 /** One frame the lab drew, as seen on the main thread the moment its clock changed. */

@@ -8,7 +8,7 @@
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { PROCESSING_WIDTHS } from '../../lib/media/lab-options';
+import { PROCESSING_WIDTHS } from '../../lib/lab/lab-options';
 import { FULL_BROWSER_PLAN, QUICK_BROWSER_PLAN, runBrowser } from './browser';
 import { FULL_CORE_PLAN, QUICK_CORE_PLAN, runCore } from './core';
 import { describeMachine, waitForQuiet } from './machine';

@@ -1,4 +1,4 @@
-import { expect, test, type APIRequestContext, type APIResponse } from '@playwright/test';
+import type { APIRequestContext, APIResponse } from '@playwright/test';
 import { spawn } from 'node:child_process';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { request as httpRequest } from 'node:http';
@@ -8,10 +8,10 @@ import { fileURLToPath } from 'node:url';
 import { packFrame, parseHex } from '../../lib/cipher';
 import { decodePng, decryptCipherPicture, readCipherPicture } from '../../lib/png';
 import { flatPng, gradientPng, interlacedPng, liarPng, truncate } from '../fixtures/png/images';
+import { expect, test } from './fixtures/index';
+import { ECB_KEY, GCM_KEY } from './fixtures/keys';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const GCM_KEY = '000102030405060708090a0b0c0d0e0f101112131415161718191a1b1c1d1e1f';
-const ECB_KEY = '000102030405060708090a0b0c0d0e0f';
 const MIB = 1024 * 1024;
 
 function post(request: APIRequestContext, query: string, body: Uint8Array | string) {
@@ -34,10 +34,14 @@ async function cliEncrypt(input: Uint8Array, args: string[]): Promise<Buffer> {
   try {
     await writeFile(join(dir, 'in.png'), input);
     const code = await new Promise<number | null>((resolve, reject) => {
-      const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/cli.ts', 'encrypt', ...args, join(dir, 'in.png'), join(dir, 'out.png')], {
-        cwd: ROOT,
-        stdio: 'ignore',
-      });
+      const child = spawn(
+        process.execPath,
+        ['--import', 'tsx', 'scripts/cli.ts', 'encrypt', ...args, join(dir, 'in.png'), join(dir, 'out.png')],
+        {
+          cwd: ROOT,
+          stdio: 'ignore',
+        },
+      );
       child.on('error', reject);
       child.on('close', resolve);
     });
@@ -71,9 +75,30 @@ test.describe('POST /api/encrypt', () => {
       const response = await post(request, `?mode=gcm&layout=gray&bits=3&key=${GCM_KEY}`, input);
       expect(response.headers()['x-key']).toBe(GCM_KEY);
       const nonce = response.headers()['x-nonce'];
-      const cli = await cliEncrypt(input, ['--mode', 'gcm', '--layout', 'gray', '--bits', '3', '--key', GCM_KEY, '--nonce', nonce]);
+      const cli = await cliEncrypt(input, [
+        '--mode',
+        'gcm',
+        '--layout',
+        'gray',
+        '--bits',
+        '3',
+        '--key',
+        GCM_KEY,
+        '--nonce',
+        nonce,
+      ]);
       expect(await response.body()).toEqual(cli);
     });
+    for (const mode of ['cbc', 'ctr'] as const) {
+      await test.step(`${mode.toUpperCase()}: the IV comes back in X-Iv, and the CLI given it writes the same picture`, async () => {
+        const response = await post(request, `?mode=${mode}&layout=rgb&key=${ECB_KEY}`, input);
+        expect(response.status()).toBe(200);
+        const iv = response.headers()['x-iv'];
+        expect(iv).toMatch(/^[0-9a-f]{32}$/);
+        expect(response.headers()['x-nonce']).toBeUndefined();
+        expect(await response.body()).toEqual(await cliEncrypt(input, ['--mode', mode, '--key', ECB_KEY, '--iv', iv]));
+      });
+    }
     await test.step('ECB: no X-Nonce at all', async () => {
       const response = await post(request, `?mode=ecb&key=${ECB_KEY}`, flatPng());
       expect(response.headers()['x-nonce']).toBeUndefined();
@@ -83,13 +108,29 @@ test.describe('POST /api/encrypt', () => {
 
   test('answers 400 for bad or unknown parameters', async ({ request }) => {
     const body = flatPng();
-    await expectError(await post(request, '', body), 400, 'mode is required: ecb or gcm');
-    await expectError(await post(request, '?mode=cbc', body), 400, 'mode must be ecb or gcm, got "cbc"');
-    await expectError(await post(request, '?mode=ecb&layout=cmyk', body), 400, 'layout must be rgb, rgba or gray, got "cmyk"');
+    await expectError(await post(request, '', body), 400, 'mode is required: ecb, cbc, ctr or gcm');
+    await expectError(await post(request, '?mode=ofb', body), 400, 'mode must be ecb, cbc, ctr or gcm, got "ofb"');
+    await expectError(
+      await post(request, '?mode=ecb&layout=cmyk', body),
+      400,
+      'layout must be rgb, rgba or gray, got "cmyk"',
+    );
     await expectError(await post(request, '?mode=ecb&bits=9', body), 400, 'bits must be an integer from 1 to 8, got 9');
-    await expectError(await post(request, '?mode=ecb&key=zz', body), 400, 'key must be hex (digits 0-9 and a-f), got "zz"');
-    await expectError(await post(request, `?mode=gcm&key=${ECB_KEY}`, body), 400, 'key must be 32 bytes (64 hex digits) for AES-256-GCM, got 16');
-    await expectError(await post(request, '?mode=gcm&nonce=00', body), 400, 'unknown parameter "nonce": accepted are mode, layout, bits, key');
+    await expectError(
+      await post(request, '?mode=ecb&key=zz', body),
+      400,
+      'key must be hex (digits 0-9 and a-f), got "zz"',
+    );
+    await expectError(
+      await post(request, `?mode=gcm&key=${ECB_KEY}`, body),
+      400,
+      'key must be 32 bytes (64 hex digits) for AES-256-GCM, got 16',
+    );
+    await expectError(
+      await post(request, '?mode=gcm&nonce=00', body),
+      400,
+      'unknown parameter "nonce": accepted are mode, layout, bits, key, iv',
+    );
   });
 
   test('answers 405 with Allow: POST to other methods', async ({ request }) => {
@@ -135,7 +176,11 @@ test.describe('POST /api/encrypt', () => {
   });
 
   test('answers 415 for a body that is not a PNG', async ({ request }) => {
-    await expectError(await post(request, '?mode=ecb', 'GIF89a, not a PNG'), 415, 'not a PNG: the data does not start with the PNG signature');
+    await expectError(
+      await post(request, '?mode=ecb', 'GIF89a, not a PNG'),
+      415,
+      'not a PNG: the data does not start with the PNG signature',
+    );
   });
 
   test('answers 422 for PNGs it will not decode', async ({ request }) => {
@@ -147,7 +192,11 @@ test.describe('POST /api/encrypt', () => {
       );
     });
     await test.step('an interlaced PNG', async () => {
-      await expectError(await post(request, '?mode=gcm', interlacedPng()), 422, 'interlaced (Adam7) PNGs are not supported; save the image without interlacing');
+      await expectError(
+        await post(request, '?mode=gcm', interlacedPng()),
+        422,
+        'interlaced (Adam7) PNGs are not supported; save the image without interlacing',
+      );
     });
     await test.step('a truncated PNG', async () => {
       const png = gradientPng();

@@ -4,7 +4,7 @@
  * so the camera request is refused at once instead of waiting on a prompt nobody can answer.
  */
 import { CHROMIUM_ARGS, findChromium } from '../../scripts/find-chromium.mjs';
-import { expect, test } from './fixtures';
+import { expect, test } from './fixtures/index';
 
 test.use({
   launchOptions: {

@@ -5,70 +5,55 @@
  * meeting's slide at 6 s (frame 180), so every run exports the same frames.
  */
 import { readFile } from 'node:fs/promises';
-import type { Download, Locator, Page } from '@playwright/test';
+import type { Download } from '@playwright/test';
 import { ALL_FORMATS, BufferSource, EncodedPacketSink, Input } from 'mediabunny';
-import { PNG } from 'pngjs';
-import { compositeLayout, type Rect } from '../../lib/media/export/composite';
-import { expect, PANELS, test as base } from './fixtures';
+import type { PNG } from 'pngjs';
+import { expect, test } from './fixtures/index';
+import { PANELS } from './fixtures/lab-page';
 import { pixelDifference } from './support/pixels';
 
 const SLIDE = { start: 6, frame: 180 };
 const FPS = 30;
 
-/** The export dialog, by test id. */
-class ExportDialog {
-  readonly open: Locator;
-  readonly dialog: Locator;
-  readonly png: Locator;
-  readonly clipStart: Locator;
-  readonly clipLength: Locator;
-  readonly clipRun: Locator;
-  readonly progress: Locator;
-  readonly cancel: Locator;
-  readonly status: Locator;
-
-  constructor(readonly page: Page) {
-    this.open = page.getByTestId('export-open');
-    this.dialog = page.getByTestId('export-dialog');
-    this.png = page.getByTestId('export-png');
-    this.clipStart = page.getByTestId('export-clip-start');
-    this.clipLength = page.getByTestId('export-clip-length');
-    this.clipRun = page.getByTestId('export-clip-run');
-    this.progress = page.getByTestId('export-progress');
-    this.cancel = page.getByTestId('export-cancel');
-    this.status = page.getByTestId('export-status');
-  }
-
-  async show(): Promise<void> {
-    await this.open.click();
-    await expect(this.dialog).toBeVisible();
-  }
-
-  async close(): Promise<void> {
-    await this.page.keyboard.press('Escape');
-    await expect(this.dialog).toBeHidden();
-  }
-
-  /** Clicks "Download PNG" and decodes what was saved. */
-  async downloadPng(): Promise<{ name: string; png: PNG; path: string }> {
-    const [download] = await Promise.all([this.page.waitForEvent('download'), this.png.click()]);
-    const path = await download.path();
-    return { name: download.suggestedFilename(), png: PNG.sync.read(await readFile(path)), path };
-  }
-
-  /** Fills in start and length and starts the clip. */
-  async startClip(start: number, length: number): Promise<void> {
-    await this.clipStart.fill(String(start));
-    await this.clipLength.fill(String(length));
-    await this.clipRun.click();
-  }
+/** A rectangle of the composite, in its pixels. */
+interface Rect {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
 }
 
-const test = base.extend<{ exporter: ExportDialog }>({
-  exporter: async ({ page }, provide) => {
-    await provide(new ExportDialog(page));
-  },
-});
+/*
+ * The composite's geometry, worked out by hand from the spacing lib/media/export/composite.ts documents
+ * (COMPOSITE_METRICS), not by calling its compositeLayout, so a mistake there fails here: a margin of 40
+ * all round, a gap of 32 between panels; above each picture a header of title 36 + 8 + badge 30 + 14 =
+ * 88; below the panels a footer of 32 + rule 1 + 18 + three lines of 30 = 141; at most 1920 wide; the
+ * total rounded up to even sizes. The lab draws every panel at 640×360 (the meeting at its default width).
+ */
+
+/**
+ * Four panels: two rows of two, at native size (2 × 640 + 32 = 1312 fits 1920 − 2 × 40 = 1840).
+ * Width 40 + 1312 + 40 = 1392; height 40 + (88 + 360) + 32 + (88 + 360) + 141 + 40 = 1149, even: 1150
+ * (the file's own example says 1392×1150). Pictures start at x = 40 or 40 + 640 + 32 = 712, and at
+ * y = 40 + 88 = 128 or 128 + 360 + 32 + 88 = 608.
+ */
+const FOUR_PANELS = {
+  width: 1392,
+  height: 1150,
+  pictures: [
+    { x: 40, y: 128, width: 640, height: 360 },
+    { x: 712, y: 128, width: 640, height: 360 },
+    { x: 40, y: 608, width: 640, height: 360 },
+    { x: 712, y: 608, width: 640, height: 360 },
+  ] satisfies Rect[],
+};
+
+/**
+ * Three panels: one row, where 3 × 640 + 2 × 32 = 1984 would pass 1840, so every picture shrinks to
+ * ⌊(1840 − 2 × 32) / 3⌋ = 592 wide and ⌊360 × 592 / 640⌋ = 333 high. Width 40 + 3 × 592 + 2 × 32 + 40 =
+ * 1920; height 40 + 88 + 333 + 141 + 40 = 642.
+ */
+const THREE_PANELS = { width: 1920, height: 642 };
 
 /** The RGBA pixels of `rect` in a decoded PNG. */
 function crop(png: PNG, { x, y, width, height }: Rect): Uint8Array {
@@ -106,17 +91,16 @@ test.describe('export for slides', () => {
     await lab.open({ start: SLIDE.start });
     await lab.expectFrame(SLIDE.frame);
 
-    const four = compositeLayout({ count: 4, width: 640, height: 360 });
     await test.step('four panels: two rows of two, each picture byte for byte the panel canvas', async () => {
       await exporter.show();
       const { name, png, path } = await exporter.downloadPng();
       await testInfo.attach('composite-4-panels', { path, contentType: 'image/png' });
       expect(name).toBe(`ecb-lens-a-video-meeting-side-by-side-frame${SLIDE.frame}.png`);
-      expect([png.width, png.height]).toEqual([four.width, four.height]);
+      expect([png.width, png.height]).toEqual([FOUR_PANELS.width, FOUR_PANELS.height]);
       const shown = await lab.readPanels();
       expect(shown.frame).toBe(SLIDE.frame);
       PANELS.forEach((panel, index) => {
-        const area = four.panels[index].picture;
+        const area = FOUR_PANELS.pictures[index];
         expect([area.width, area.height]).toEqual([shown[panel].width, shown[panel].height]);
         expect(pixelDifference(crop(png, area), shown[panel].rgba, area.width), `${panel} picture`).toBeNull();
       });
@@ -129,9 +113,7 @@ test.describe('export for slides', () => {
       await exporter.show();
       const { png, path } = await exporter.downloadPng();
       await testInfo.attach('composite-3-panels', { path, contentType: 'image/png' });
-      const three = compositeLayout({ count: 3, width: 640, height: 360 });
-      expect([png.width, png.height]).toEqual([three.width, three.height]);
-      expect(png.width).not.toBe(four.width);
+      expect([png.width, png.height]).toEqual([THREE_PANELS.width, THREE_PANELS.height]);
     });
   });
 
@@ -161,10 +143,9 @@ test.describe('export for slides', () => {
       const path = await download.path();
       await testInfo.attach('clip.webm', { path, contentType: 'video/webm' });
       const clip = await probeWebm(await readFile(path));
-      const layout = compositeLayout({ count: 4, width: 640, height: 360 });
       expect(clip.mimeType).toMatch(/^video\/webm/);
       expect(['vp9', 'vp8']).toContain(clip.codec);
-      expect([clip.width, clip.height]).toEqual([layout.width, layout.height]);
+      expect([clip.width, clip.height], 'the four-panel composite').toEqual([FOUR_PANELS.width, FOUR_PANELS.height]);
       expect(Math.abs(clip.duration - 1), `duration ${clip.duration} s`).toBeLessThanOrEqual(1 / FPS);
       expect(clip.timestamps).toHaveLength(30);
       // WebM keeps whole milliseconds: frame k at round(1000 k / 30) ms.

@@ -3,9 +3,7 @@
  * may be framed by another origin, and the lab, the story, the embed and its builder run without a single
  * CSP violation. The header values themselves are unit-tested (tests/unit/http/security-headers.test.ts).
  */
-import { expect, test, type APIResponse, type Page } from '@playwright/test';
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { APIResponse, Page } from '@playwright/test';
 import {
   contentSecurityPolicy,
   embedFrameAncestors,
@@ -14,7 +12,8 @@ import {
   REFERRER_POLICY,
 } from '../../lib/http/security-headers.mjs';
 import { flatPng } from '../fixtures/png/images';
-import { LabPage, mediaFixture } from './fixtures';
+import { expect, test } from './fixtures/index';
+import { mediaFixture } from './fixtures/media';
 
 /** /embed's frame-ancestors for the environment the server was built in. */
 const EMBED_ANCESTORS = embedFrameAncestors(process.env.EMBED_ALLOWED_ORIGINS);
@@ -78,34 +77,23 @@ test.describe('security headers', () => {
     expectSecurityHeaders(script, false);
   });
 
-  test('another origin cannot frame / but can frame /embed', async ({ page, baseURL }) => {
+  test('another origin cannot frame / but can frame /embed', async ({ page, baseURL, otherSite }) => {
+    // The other site (127.0.0.1 at its own port) frames the server under test (localhost).
     const site = new URL(baseURL ?? '');
-    // Another site: a page on 127.0.0.1 at another port, framing the server under test (localhost).
-    const other = createServer((_request, response) => {
-      response.setHeader('Content-Type', 'text/html');
-      response.end(`<!doctype html><title>Another site</title>
-        <iframe name="lab" src="${site.origin}/" width="800" height="600"></iframe>
-        <iframe name="embed" src="${site.origin}/embed" width="800" height="600"></iframe>`);
+    const frames = new URLSearchParams({ lab: `${site.origin}/`, embed: `${site.origin}/embed` });
+    const refusal = page.waitForEvent('console', (message) => /frame-ancestors 'none'/.test(message.text()));
+    await page.goto(`${otherSite.origin}/frames.html?${frames}`);
+
+    await test.step('/embed loads in the frame and draws a frame of the meeting', async () => {
+      const embed = page.frameLocator('iframe[name="embed"]');
+      await expect(embed.getByTestId('compact-lab')).toBeVisible();
+      await expect(embed.locator('canvas[data-testid^="panel-"]').first()).toHaveAttribute('data-frame', /^\d+$/);
     });
-    await new Promise<void>((resolve) => other.listen(0, '127.0.0.1', resolve));
-    try {
-      const { port } = other.address() as AddressInfo;
-      const refusal = page.waitForEvent('console', (message) => /frame-ancestors 'none'/.test(message.text()));
-      await page.goto(`http://127.0.0.1:${port}/`);
 
-      await test.step('/embed loads in the frame and draws a frame of the meeting', async () => {
-        const embed = page.frameLocator('iframe[name="embed"]');
-        await expect(embed.getByTestId('compact-lab')).toBeVisible();
-        await expect(embed.locator('canvas[data-testid^="panel-"]').first()).toHaveAttribute('data-frame', /^\d+$/);
-      });
-
-      await test.step('/ stays blocked: Chromium refuses it for frame-ancestors and shows its error page', async () => {
-        expect((await refusal).text()).toContain(`Framing '${site.origin}/'`);
-        await expect.poll(() => page.frame({ name: 'lab' })?.url()).toBe('chrome-error://chromewebdata/');
-      });
-    } finally {
-      await new Promise((resolve) => other.close(resolve));
-    }
+    await test.step('/ stays blocked: Chromium refuses it for frame-ancestors and shows its error page', async () => {
+      expect((await refusal).text()).toContain(`Framing '${site.origin}/'`);
+      await expect.poll(() => page.frame({ name: 'lab' })?.url()).toBe('chrome-error://chromewebdata/');
+    });
   });
 });
 
@@ -142,12 +130,12 @@ async function watchForViolations(page: Page): Promise<() => Promise<string[]>> 
 
 test.describe('the CSP in Chromium', () => {
   test('reports no violation while the lab plays the meeting, opens a picture and uses the webcam', async ({
+    lab,
     page,
   }) => {
     const violations = await watchForViolations(page);
     const requests: string[] = [];
     page.on('request', (request) => requests.push(request.url()));
-    const lab = new LabPage(page);
 
     await test.step('the meeting sample plays', async () => {
       await lab.open();

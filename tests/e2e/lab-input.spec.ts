@@ -4,7 +4,9 @@
  * gets a clear message while the previous source stays and keeps working.
  */
 import { PNG } from 'pngjs';
-import { expect, LabPage, mediaFixture, sample, test, type Panels } from './fixtures';
+import { expect, test } from './fixtures/index';
+import type { LabPage, Panels } from './fixtures/lab-page';
+import { mediaFixture, sample } from './fixtures/media';
 import {
   blockPatternMismatches,
   byteEntropy,
@@ -20,11 +22,16 @@ function expectLabProperties(panels: Panels) {
   const original = rgbBytes(panels.original.rgba);
   const ecb = rgbBytes(panels.ecb.rgba);
   const gcm = rgbBytes(panels.gcm.rgba);
-  expect(repeatedBlockShare(ecb), 'ECB repeats blocks exactly as often as the original').toBe(repeatedBlockShare(original));
+  expect(repeatedBlockShare(ecb), 'ECB repeats blocks exactly as often as the original').toBe(
+    repeatedBlockShare(original),
+  );
   expect(blockPatternMismatches(original, ecb), 'blocks equal in the original ⇔ equal in ECB').toBe(0);
   expect(repeatedBlockShare(gcm), 'GCM repeats no block').toBe(0);
   expect(byteEntropy(gcm), 'GCM byte entropy, bits per byte').toBeGreaterThan(7.9);
-  expect(pixelDifference(panels.decrypted.rgba, panels.original.rgba, panels.original.width), 'key holder sees the original').toBeNull();
+  expect(
+    pixelDifference(panels.decrypted.rgba, panels.original.rgba, panels.original.width),
+    'key holder sees the original',
+  ).toBeNull();
 }
 
 /** A picture of flat bands, wider than the default processing width of 640 px. */
@@ -91,7 +98,10 @@ test.describe('opening the user’s own files', () => {
 });
 
 test.describe('the webcam (Chromium’s fake camera)', () => {
-  test('turns on, plays, is encrypted at the camera’s size; lower depth brings more repeats; stop releases the camera', async ({ lab, camera }) => {
+  test('turns on, plays, is encrypted at the camera’s size; lower depth brings more repeats; stop releases the camera', async ({
+    lab,
+    camera,
+  }) => {
     await lab.open();
 
     let cameraSize!: { width: number; height: number };
@@ -127,13 +137,17 @@ test.describe('the webcam (Chromium’s fake camera)', () => {
       await expect(lab.tryThreeBits).toBeHidden();
       // Compare within one frame (the camera moves on): ECB at 3 bits repeats what the quantized
       // original repeats, which is more than the 8-bit original does.
-      const at3 = await lab.readPanelsWhen((read) => expect(hasDepth(read.decrypted.rgba, 3), 'decrypted at 3 bits').toBe(true));
+      const at3 = await lab.readPanelsWhen((read) =>
+        expect(hasDepth(read.decrypted.rgba, 3), 'decrypted at 3 bits').toBe(true),
+      );
       const original = rgbBytes(at3.original.rgba);
       const quantized = quantize(original, 3);
       const ecbShare = repeatedBlockShare(rgbBytes(at3.ecb.rgba));
       expect(ecbShare).toBe(repeatedBlockShare(quantized));
       expect(blockPatternMismatches(quantized, rgbBytes(at3.ecb.rgba))).toBe(0);
-      expect(ecbShare, 'repeated-block share at 3 bits vs. the same frame at 8 bits').toBeGreaterThan(repeatedBlockShare(original));
+      expect(ecbShare, 'repeated-block share at 3 bits vs. the same frame at 8 bits').toBeGreaterThan(
+        repeatedBlockShare(original),
+      );
       test.info().annotations.push({
         type: 'fake camera, repeated 16-byte blocks',
         description: `ECB at 8 bits ${repeatedBlockShare(rgbBytes(at8.ecb.rgba)).toFixed(4)}; one frame at 8 bits ${repeatedBlockShare(original).toFixed(4)}, the same at 3 bits ${ecbShare.toFixed(4)}`,
@@ -187,7 +201,9 @@ test.describe('bad input gets a clear message; the previous source stays and wor
     });
   }
 
-  test('truncated.webm plays until its frames run out, then says so; the lab still steps through what it has', async ({ lab }) => {
+  test('truncated.webm plays until its frames run out, then says so; the lab still steps through what it has', async ({
+    lab,
+  }) => {
     await lab.open({ width: 320 });
     await lab.upload(mediaFixture('truncated.webm'));
     // The header still says 2 s, so the file opens; the damage shows only when it plays.

@@ -5,7 +5,9 @@
 import { readFile } from 'node:fs/promises';
 import type { Page } from '@playwright/test';
 import { PNG } from 'pngjs';
-import { ECB_KEY, GCM_KEY, OTHER_ECB_KEY, expect, test, type Panels } from './fixtures';
+import { expect, test } from './fixtures/index';
+import { ECB_KEY, GCM_KEY, OTHER_ECB_KEY } from './fixtures/keys';
+import type { Panels } from './fixtures/lab-page';
 import {
   blockPatternMismatches,
   blocksInPlace,
@@ -41,7 +43,9 @@ function expectGcmNoise(gcm: Uint8Array) {
 }
 
 test.describe('the lab plays the meeting', () => {
-  test('all panels show the same frame while playing; ECB keeps the structure, GCM none, the key holder sees the original', async ({ lab }) => {
+  test('all panels show the same frame while playing; ECB keeps the structure, GCM none, the key holder sees the original', async ({
+    lab,
+  }) => {
     await lab.open();
 
     await test.step('while it plays, the four panels always carry the same frame, and it advances', async () => {
@@ -75,12 +79,16 @@ test.describe('the lab plays the meeting', () => {
     await test.step('at 3 bits of colour depth, ECB repeats blocks where the quantized original does', async () => {
       await lab.setBits(3);
       // Compared within one read: frames already on their way when the video paused may still land.
-      const at3 = await lab.readPanelsWhen((read) => expect(hasDepth(read.decrypted.rgba, 3), 'decrypted at 3 bits').toBe(true));
+      const at3 = await lab.readPanelsWhen((read) =>
+        expect(hasDepth(read.decrypted.rgba, 3), 'decrypted at 3 bits').toBe(true),
+      );
       const original8 = rgbBytes(at3.original.rgba);
       const quantized = quantize(original8, 3);
       expect(hasDepth(at3.original.rgba, 3), 'the original panel stays at 8 bits').toBe(false);
       expect(pixelDifference(at3.decrypted.rgba, opaqueRgba(quantized), at3.decrypted.width)).toBeNull();
-      expect(repeatedBlockShare(quantized), 'fewer bits, more repeated blocks').toBeGreaterThan(repeatedBlockShare(original8));
+      expect(repeatedBlockShare(quantized), 'fewer bits, more repeated blocks').toBeGreaterThan(
+        repeatedBlockShare(original8),
+      );
       expectEcbPattern(rgbBytes(at3.ecb.rgba), quantized);
       expectGcmNoise(rgbBytes(at3.gcm.rgba));
     });
@@ -95,7 +103,9 @@ test.describe('the cipher settings re-encrypt the paused frame', () => {
     const luma = lumaBytes(before.original.rgba);
 
     await lab.setLayout('gray');
-    const gray = await lab.readPanelsWhen((read) => expect(isGray(read.ecb.rgba), 'ECB panel has R = G = B').toBe(true));
+    const gray = await lab.readPanelsWhen((read) =>
+      expect(isGray(read.ecb.rgba), 'ECB panel has R = G = B').toBe(true),
+    );
 
     await test.step('the frame stays, and the key holder sees its luma', async () => {
       expect(gray.frame).toBe(SLIDE.frame);
@@ -226,7 +236,9 @@ test.describe('reading frames', () => {
 });
 
 test.describe('keys', () => {
-  test('keys from the address are used: two loads draw byte-identical ECB pictures, GCM differs by its nonce', async ({ lab }) => {
+  test('keys from the address are used: two loads draw byte-identical ECB pictures, GCM differs by its nonce', async ({
+    lab,
+  }) => {
     const load = async () => {
       await lab.open({ source: 'penguin', ...SMALL });
       await expect(lab.ecbKeyInput).toHaveValue(ECB_KEY);
@@ -309,7 +321,10 @@ test.describe('keys', () => {
 });
 
 test.describe('keyboard', () => {
-  test('→ and ← step exactly one frame when paused; Space plays and pauses; K draws new keys', async ({ lab, page }) => {
+  test('→ and ← step exactly one frame when paused; Space plays and pauses; K draws new keys', async ({
+    lab,
+    page,
+  }) => {
     await lab.open({ start: 1, ...SMALL });
     await lab.expectFrame(30);
 
@@ -353,7 +368,11 @@ test.describe('keyboard', () => {
     const { settings } = await lab.state();
     // Every change of the lab's state, to catch a play that a stray Space would start.
     await page.evaluate(() => {
-      const lab = (window as Window & { ecbLens?: { state: { get(): { playing: boolean }; subscribe(listener: () => void): unknown } } }).ecbLens;
+      const lab = (
+        window as Window & {
+          ecbLens?: { state: { get(): { playing: boolean }; subscribe(listener: () => void): unknown } };
+        }
+      ).ecbLens;
       if (!lab) throw new Error('window.ecbLens is not set');
       const played: boolean[] = [];
       (window as Window & { __played?: boolean[] }).__played = played;
@@ -376,7 +395,10 @@ test.describe('keyboard', () => {
     const now = await lab.state();
     expect(now.settings.ecbKeyHex, 'K typed in the field drew no new key').toBe(settings.ecbKeyHex);
     expect(now.settings.gcmKeyHex).toBe(settings.gcmKeyHex);
-    expect(await page.evaluate(() => (window as Window & { __played?: boolean[] }).__played), 'Space typed in the field never played').not.toContain(true);
+    expect(
+      await page.evaluate(() => (window as Window & { __played?: boolean[] }).__played),
+      'Space typed in the field never played',
+    ).not.toContain(true);
   });
 });
 

@@ -5,37 +5,20 @@
  * may send a body at all.
  */
 import { randomBytes } from 'node:crypto';
-import { crc32 } from 'node:zlib';
-import { PNG } from 'pngjs';
 import type { Request } from '@playwright/test';
-import { expect, test } from './fixtures';
+import { encodePng } from '../../lib/png';
+import { expect, test } from './fixtures/index';
 import { rgbBytes } from './support/pixels';
-
-/** A PNG chunk: length, type, data, CRC-32 over type and data (PNG spec, section 5.3). */
-function chunk(type: string, data: Buffer): Buffer {
-  const length = Buffer.alloc(4);
-  length.writeUInt32BE(data.length);
-  const body = Buffer.concat([Buffer.from(type, 'latin1'), data]);
-  const crc = Buffer.alloc(4);
-  crc.writeUInt32BE(crc32(body));
-  return Buffer.concat([length, body, crc]);
-}
 
 /**
  * A 256×256 RGB PNG whose pixel bytes are `marker` over and over, with the marker's hex also in a
- * tEXt chunk right after IHDR.
+ * tEXt chunk right after IHDR — written by the project's own PNG writer (lib/png), as the CLI writes.
  */
 function markedPng(marker: Buffer): Buffer {
   const size = 256;
-  const png = new PNG({ width: size, height: size });
-  for (let pixel = 0, byte = 0; pixel < size * size; pixel++) {
-    for (let c = 0; c < 3; c++, byte++) png.data[pixel * 4 + c] = marker[byte % marker.length];
-    png.data[pixel * 4 + 3] = 255;
-  }
-  const encoded = PNG.sync.write(png, { colorType: 2 });
-  const afterIhdr = 8 + 25; // signature, then IHDR: 4 + 4 + 13 + 4 bytes
-  const text = chunk('tEXt', Buffer.concat([Buffer.from('Comment\0', 'latin1'), Buffer.from(marker.toString('hex'), 'latin1')]));
-  return Buffer.concat([encoded.subarray(0, afterIhdr), text, encoded.subarray(afterIhdr)]);
+  const rgb = new Uint8Array(size * size * 3).map((_, byte) => marker[byte % marker.length]);
+  const text = { keyword: 'Comment', text: marker.toString('hex'), kind: 'tEXt' } as const;
+  return Buffer.from(encodePng(rgb, size, size, 'rgb', [text]));
 }
 
 /** A URL with its %-escapes decoded, or as it is when they are malformed. */
@@ -54,13 +37,27 @@ interface Recorded {
   body: Buffer | null;
 }
 
-test('a picture with a planted marker never leaves the browser, whatever the user does', async ({ lab, page, context }, testInfo) => {
+test('a picture with a planted marker never leaves the browser, whatever the user does', async ({
+  lab,
+  page,
+  context,
+}, testInfo) => {
   const marker = randomBytes(32);
-  const forms = [marker, Buffer.from(marker.toString('hex')), Buffer.from(marker.toString('hex').toUpperCase()), Buffer.from(marker.toString('base64'))];
+  const forms = [
+    marker,
+    Buffer.from(marker.toString('hex')),
+    Buffer.from(marker.toString('hex').toUpperCase()),
+    Buffer.from(marker.toString('base64')),
+  ];
   const requests: Recorded[] = [];
   const sockets: string[] = [];
   const record = (request: Request) =>
-    requests.push({ url: request.url(), method: request.method(), headers: request.headers(), body: request.postDataBuffer() });
+    requests.push({
+      url: request.url(),
+      method: request.method(),
+      headers: request.headers(),
+      body: request.postDataBuffer(),
+    });
   context.on('request', record);
   page.on('websocket', (socket) => sockets.push(socket.url()));
 
@@ -69,11 +66,16 @@ test('a picture with a planted marker never leaves the browser, whatever the use
   const loaded = requests.length;
 
   await test.step('the marked picture opens, and its pixels carry the marker', async () => {
-    await lab.upload({ name: 'holiday.png', mimeType: 'image/png', buffer: markedPng(marker) });
+    const file = markedPng(marker);
+    expect(file.includes(Buffer.from(`tEXtComment\0${marker.toString('hex')}`, 'latin1')), 'the tEXt chunk').toBe(true);
+    await lab.upload({ name: 'holiday.png', mimeType: 'image/png', buffer: file });
     await expect(lab.sourceStatus).toHaveText('holiday.png · 256×256 · picture');
     await lab.expectPanelSize(256, 256);
     const panels = await lab.readPanels();
-    expect(Buffer.from(rgbBytes(panels.original.rgba)).includes(marker), 'the marker is in the pixels the lab encrypts').toBe(true);
+    expect(
+      Buffer.from(rgbBytes(panels.original.rgba)).includes(marker),
+      'the marker is in the pixels the lab encrypts',
+    ).toBe(true);
   });
 
   await test.step('it is encrypted under other settings and keys', async () => {
@@ -93,20 +95,31 @@ test('a picture with a planted marker never leaves the browser, whatever the use
   });
 
   await testInfo.attach('requests.json', {
-    body: JSON.stringify(requests.map(({ url, method }, i) => ({ i, afterLoad: i >= loaded, method, url })), null, 2),
+    body: JSON.stringify(
+      requests.map(({ url, method }, i) => ({ i, afterLoad: i >= loaded, method, url })),
+      null,
+      2,
+    ),
     contentType: 'application/json',
   });
 
   await test.step('no request carries the marker, raw, in hex or in base64', async () => {
     const carrying = requests.filter(({ url, headers, body }) => {
-      const text = Buffer.concat([Buffer.from(url), Buffer.from(decoded(url)), Buffer.from(JSON.stringify(headers)), body ?? Buffer.alloc(0)]);
+      const text = Buffer.concat([
+        Buffer.from(url),
+        Buffer.from(decoded(url)),
+        Buffer.from(JSON.stringify(headers)),
+        body ?? Buffer.alloc(0),
+      ]);
       return forms.some((form) => text.includes(form));
     });
     expect(carrying.map(({ method, url }) => `${method} ${url}`)).toEqual([]);
   });
 
   await test.step('no request leaves the origin, sends a body, or opens a socket', async () => {
-    const foreign = requests.filter(({ url }) => !['data:', 'blob:'].includes(new URL(url).protocol) && new URL(url).origin !== origin);
+    const foreign = requests.filter(
+      ({ url }) => !['data:', 'blob:'].includes(new URL(url).protocol) && new URL(url).origin !== origin,
+    );
     expect(foreign.map(({ url }) => url)).toEqual([]);
     const blobs = requests.filter(({ url }) => url.startsWith('blob:'));
     expect(blobs.map(({ url }) => new URL(url.slice('blob:'.length)).origin)).toEqual(blobs.map(() => origin));

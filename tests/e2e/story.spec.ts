@@ -1,6 +1,6 @@
-import { expect, test as base, type Locator, type Page } from '@playwright/test';
 import { SOURCES, type SourceId } from '../../app/_content/sources';
 import { countRepeatedBlocks } from '../../lib/metrics/blocks';
+import { expect, test } from './fixtures/index';
 import { readCanvas, rgbBytes } from './support/pixels';
 
 /**
@@ -37,79 +37,6 @@ const STEPS: { title: string; sources: SourceId[]; demo: 'meeting' | 'noise' | '
   },
 ];
 
-/** Counts live Web Workers in the page (constructed and not yet terminated), and the most at once. */
-function countWorkers() {
-  const stats = { live: 0, peak: 0 };
-  const live = new Set<Worker>();
-  const Native = window.Worker;
-  const update = () => {
-    stats.live = live.size;
-    stats.peak = Math.max(stats.peak, live.size);
-  };
-  window.Worker = class extends Native {
-    constructor(url: string | URL, options?: WorkerOptions) {
-      super(url, options);
-      live.add(this);
-      update();
-    }
-    terminate() {
-      live.delete(this);
-      update();
-      super.terminate();
-    }
-  };
-  (window as unknown as { storyWorkers: typeof stats }).storyWorkers = stats;
-}
-
-class StoryPage {
-  readonly deck: Locator;
-  readonly step: Locator;
-  readonly heading: Locator;
-  readonly demo: Locator;
-  readonly progress: Locator;
-
-  constructor(readonly page: Page) {
-    this.deck = page.getByTestId('story');
-    this.step = page.getByTestId('story-step');
-    this.heading = this.step.getByRole('heading', { level: 2 });
-    this.demo = page.getByTestId('story-demo');
-    this.progress = page.getByTestId('story-progress');
-  }
-
-  /** Opens the story (at `#step-n` when given) and waits until the deck answers keys. */
-  async open(step?: number) {
-    await this.page.goto(step ? `/story#step-${step}` : '/story');
-    await expect(this.deck).toHaveAttribute('data-live', 'true');
-  }
-
-  async expectStep(n: number) {
-    await expect(this.step).toHaveAttribute('data-step', String(n));
-    await expect(this.heading).toHaveText(STEPS[n - 1].title);
-    await expect(this.progress).toContainText(`Step ${n} of ${STEPS.length}`);
-    await expect(this.page).toHaveURL(new RegExp(`#step-${n}$`));
-  }
-
-  /** Waits until every panel of the step's demo has drawn a frame. */
-  async expectDemoDrawn() {
-    const canvases = this.demo.locator('canvas');
-    await expect(canvases.first()).toBeVisible();
-    for (const canvas of await canvases.all()) await expect(canvas).toHaveAttribute('data-frame', /^\d+$/);
-  }
-
-  workers(): Promise<{ live: number; peak: number }> {
-    return this.page.evaluate(
-      () => (window as unknown as { storyWorkers: { live: number; peak: number } }).storyWorkers,
-    );
-  }
-}
-
-const test = base.extend<{ story: StoryPage }>({
-  story: async ({ page }, provide) => {
-    await page.addInitScript(countWorkers);
-    await provide(new StoryPage(page));
-  },
-});
-
 test.describe('the Zoom 2020 story', () => {
   test('walks from the first step to the last and back by keyboard, keeping the step in the address', async ({
     story,
@@ -123,48 +50,48 @@ test.describe('the Zoom 2020 story', () => {
     await test.step('→ and Page Down move forward, and focus the new step’s heading', async () => {
       for (let n = 2; n <= STEPS.length; n++) {
         await page.keyboard.press(n % 2 === 0 ? 'ArrowRight' : 'PageDown');
-        await story.expectStep(n);
+        await story.expectStep(n, STEPS);
         await expect(story.heading).toBeFocused();
       }
     });
 
     await test.step('the last step is the end', async () => {
       await page.keyboard.press('ArrowRight');
-      await story.expectStep(STEPS.length);
+      await story.expectStep(STEPS.length, STEPS);
       await expect(page.getByRole('button', { name: 'Next step' })).toHaveAttribute('aria-disabled', 'true');
     });
 
     await test.step('← and Page Up move back to the first step', async () => {
       for (let n = STEPS.length - 1; n >= 1; n--) {
         await page.keyboard.press(n % 2 === 0 ? 'ArrowLeft' : 'PageUp');
-        await story.expectStep(n);
+        await story.expectStep(n, STEPS);
       }
       await expect(page.getByRole('button', { name: 'Previous step' })).toHaveAttribute('aria-disabled', 'true');
     });
 
     await test.step('End and Home jump to the ends', async () => {
       await page.keyboard.press('End');
-      await story.expectStep(STEPS.length);
+      await story.expectStep(STEPS.length, STEPS);
       await page.keyboard.press('Home');
-      await story.expectStep(1);
+      await story.expectStep(1, STEPS);
     });
 
     await test.step('a reload stays on the step in the address', async () => {
       await story.open(4);
-      await story.expectStep(4);
+      await story.expectStep(4, STEPS);
       await page.reload();
       await expect(story.deck).toHaveAttribute('data-live', 'true');
-      await story.expectStep(4);
+      await story.expectStep(4, STEPS);
     });
 
     await test.step('the buttons and the dots move too', async () => {
       await page.getByRole('button', { name: 'Next step' }).click();
-      await story.expectStep(5);
+      await story.expectStep(5, STEPS);
       await expect(page.getByRole('button', { name: 'Next step' })).toBeFocused();
       await page.getByRole('button', { name: 'Previous step' }).click();
-      await story.expectStep(4);
+      await story.expectStep(4, STEPS);
       await page.getByRole('button', { name: `Step 7: ${STEPS[6].title}` }).click();
-      await story.expectStep(7);
+      await story.expectStep(7, STEPS);
       await expect(page.getByRole('button', { name: `Step 7: ${STEPS[6].title}` })).toHaveAttribute(
         'aria-current',
         'step',
@@ -182,7 +109,7 @@ test.describe('the Zoom 2020 story', () => {
     for (const [i, step] of STEPS.entries()) {
       await test.step(`step ${i + 1}: ${step.title}`, async () => {
         await story.open(i + 1);
-        await story.expectStep(i + 1);
+        await story.expectStep(i + 1, STEPS);
         const links = story.step.locator('a[data-source]');
         const cited = [...new Set(await links.evaluateAll((nodes) => nodes.map((node) => node.dataset.source ?? '')))];
         expect(cited.sort()).toEqual([...step.sources].sort());
@@ -200,7 +127,7 @@ test.describe('the Zoom 2020 story', () => {
     await story.open(1);
     for (const [i, step] of STEPS.entries()) {
       await test.step(`step ${i + 1}: ${step.demo ?? 'no live demo'}`, async () => {
-        await story.expectStep(i + 1);
+        await story.expectStep(i + 1, STEPS);
         if (step.demo) {
           await expect(story.demo).toHaveCount(1);
           await expect(story.demo).toHaveAttribute('data-demo', step.demo);

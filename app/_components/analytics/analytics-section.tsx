@@ -7,7 +7,7 @@
  */
 import { useEffect, useState } from 'react';
 import { MOTION_PANELS } from '@/lib/worker/protocol';
-import { Check } from '../controls';
+import { Check } from '../fields';
 import { useLab, useLabState } from '../lab/lab-context';
 import { PanelGrid } from '../lab/panel-grid';
 import { CsvExport } from './csv-export';

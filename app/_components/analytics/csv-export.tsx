@@ -5,10 +5,11 @@
  * in collect-metrics.ts and the format in lib/metrics/csv.ts; this only shows progress and saves.
  */
 import { metricsCsv, type CsvFrame } from '@/lib/metrics/csv';
-import { safeFileName, saveBlob } from '@/lib/media/download';
-import { RunOrCancel, TaskOutcome, TaskProgress, useTask } from '../controls';
+import { saveBlob } from '@/lib/media/download';
+import { metricsFileName } from '@/lib/media/export/file-names';
+import { RunOrCancel, TaskOutcome, TaskProgress, useTask } from '../task';
 import { useLab, useLabState } from '../lab/lab-context';
-import { collectVideoRows, recordedRows, videoFrameCount } from './collect-metrics';
+import { collectVideoRows, recordedRows, videoFrameCount } from '@/lib/lab/collect-metrics';
 
 /** What a finished export reports. */
 interface Saved {
@@ -26,7 +27,7 @@ export function CsvExport() {
   const { run, busy, start: startTask, cancel } = useTask<Saved>();
 
   const save = (rows: CsvFrame[]): Saved => {
-    const name = `ecb-lens-${safeFileName(source?.name ?? 'frames')}-metrics.csv`;
+    const name = metricsFileName(source?.name ?? 'frames');
     saveBlob(new Blob([metricsCsv(rows)], { type: 'text/csv' }), name);
     return { name, rows: rows.length };
   };

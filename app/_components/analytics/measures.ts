@@ -4,10 +4,10 @@
  * number formats. Kept apart from the components so the wording can be reviewed in one place; the
  * numbers themselves come from lib/metrics/csv.ts's column list, the same the CSV file uses.
  */
-import { CHI_SQUARE_CRITICAL_5 } from '@/lib/metrics/histogram';
-import type { MeasureName, CsvStream } from '@/lib/metrics/csv';
+import type { CsvStream } from '@/lib/metrics/csv';
 import type { StreamMetrics } from '@/lib/metrics/frame-metrics';
-import { PANEL_COPY } from '../lab/panel-copy';
+import { REFERENCE, type JudgedMeasure } from '@/lib/metrics/reference';
+import { PANEL_COPY } from '@/app/_content/panels';
 
 /** The three streams, as the table's columns and the charts' series. */
 export const STREAMS: readonly { id: CsvStream; title: string; short: string; swatch: string; text: string }[] = [
@@ -58,13 +58,10 @@ export function percent(share: number): string {
   return `${value < 10 ? two.format(value) : one.format(value)} %`;
 }
 
-/** Whether a ciphertext's figure is what random bytes give (`random`) or gives structure away (`leaks`). */
-export type Verdict = 'random' | 'leaks';
-
 /** One row of the numbers table. */
 export interface TableRow {
-  /** The measure (the CSV column after `<stream>_`, and the cell's data-metric). */
-  metric: MeasureName;
+  /** The measure (the CSV column after `<stream>_`, the cell's data-metric, and what its verdict judges). */
+  metric: JudgedMeasure;
   label: string;
   /** What uniform random bytes — ideal ciphertext — score. */
   ideal: string;
@@ -75,25 +72,7 @@ export interface TableRow {
   format(value: number): string;
   /** A second line under the number (counts behind a share). */
   detail?(metrics: StreamMetrics): string | null;
-  /** How a ciphertext's value compares with random bytes. */
-  verdict(value: number): Verdict;
 }
-
-/**
- * Random 16-byte blocks practically never repeat, and a fresh nonce changes every block of every frame:
- * anything above 0.1 % is structure.
- */
-const SHARE_LIMIT = 0.001;
-/**
- * Random bytes score 8 − 255 / (2 n ln 2) bits on average; for the smallest frame the lab makes (320×180
- * gray, 57,600 bytes) that is 7.997. 7.99 leaves room without letting structure pass.
- */
-const ENTROPY_LIMIT = 7.99;
-/**
- * Pearson's r over n independent pairs has a standard deviation of about 1/√n; n ≥ 57,000 here, so
- * |r| ≥ 0.02 is over four standard deviations away from random.
- */
-const CORRELATION_LIMIT = 0.02;
 
 const correlationRow = (metric: 'corr_h' | 'corr_v' | 'corr_d', label: string, neighbour: string): TableRow => ({
   metric,
@@ -101,7 +80,6 @@ const correlationRow = (metric: 'corr_h' | 'corr_v' | 'corr_d', label: string, n
   ideal: '≈ 0',
   meaning: `Each byte against the same byte of the pixel ${neighbour}: pictures 0.9–0.99, ciphertext ≈ 0.`,
   format: (value) => three.format(value),
-  verdict: (value) => (Math.abs(value) < CORRELATION_LIMIT ? 'random' : 'leaks'),
 });
 
 export const TABLE_ROWS: readonly TableRow[] = [
@@ -113,7 +91,6 @@ export const TABLE_ROWS: readonly TableRow[] = [
     leak: true,
     format: percent,
     detail: (m) => `${count.format(m.repeatedBlocks)} of ${count.format(m.blocks)}`,
-    verdict: (value) => (value < SHARE_LIMIT ? 'random' : 'leaks'),
   },
   {
     metric: 'unchanged_share',
@@ -124,23 +101,20 @@ export const TABLE_ROWS: readonly TableRow[] = [
     format: percent,
     detail: (m) =>
       m.unchangedBlocks === null ? null : `${count.format(m.unchangedBlocks)} of ${count.format(m.blocks)}`,
-    verdict: (value) => (value < SHARE_LIMIT ? 'random' : 'leaks'),
   },
   {
     metric: 'entropy',
     label: 'Shannon entropy, bits per byte',
-    ideal: '8',
+    ideal: String(REFERENCE.entropy),
     meaning: 'How unpredictable a byte is. Pictures score lower; good ciphertext ≈ 8.',
     format: (value) => three.format(value),
-    verdict: (value) => (value > ENTROPY_LIMIT ? 'random' : 'leaks'),
   },
   {
     metric: 'chi_square',
     label: 'χ² of the byte histogram',
-    ideal: `< ${CHI_SQUARE_CRITICAL_5}`,
-    meaning: `Could the bytes be uniform random? Below ${CHI_SQUARE_CRITICAL_5} passes (255 degrees of freedom, 5 % level), so even perfect ciphertext fails about 1 frame in 20.`,
+    ideal: `< ${REFERENCE.chiSquareCritical}`,
+    meaning: `Could the bytes be uniform random? Below ${REFERENCE.chiSquareCritical} passes (255 degrees of freedom, 5 % level), so even perfect ciphertext fails about 1 frame in 20.`,
     format: (value) => (value < 10_000 ? one.format(value) : count.format(value)),
-    verdict: (value) => (value < CHI_SQUARE_CRITICAL_5 ? 'random' : 'leaks'),
   },
   correlationRow('corr_h', 'Correlation, horizontal', 'to its right'),
   correlationRow('corr_v', 'Correlation, vertical', 'below'),

@@ -7,7 +7,7 @@
 import { useEffect, useRef } from 'react';
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
-import type { LabController } from '@/lib/media/lab-controller';
+import type { LabController } from '@/lib/lab/lab-controller';
 import { useLab } from '../lab/lab-context';
 import { CHART_COLOURS, CHARTS, STREAMS, type ChartSpec } from './measures';
 

@@ -6,7 +6,8 @@
  */
 import { csvNumber, STREAM_MEASURES, type CsvStream, type MeasureName } from '@/lib/metrics/csv';
 import type { StreamMetrics } from '@/lib/metrics/frame-metrics';
-import { STREAMS, TABLE_ROWS, type TableRow, type Verdict } from './measures';
+import { verdict as judge, type Verdict } from '@/lib/metrics/reference';
+import { STREAMS, TABLE_ROWS, type TableRow } from './measures';
 import { useClockEvery } from './use-clock-every';
 
 /** While playing, the numbers change at most this often (ms): fast enough to follow, slow enough to read. */
@@ -43,7 +44,7 @@ function missing(row: TableRow, metrics: StreamMetrics | undefined): string {
 function Cell({ row, stream, metrics }: { row: TableRow; stream: CsvStream; metrics: StreamMetrics | undefined }) {
   const value = read(row.metric, metrics);
   const shown = value !== null && Number.isFinite(value);
-  const verdict = shown && stream !== 'original' ? VERDICT[row.verdict(value)] : null;
+  const verdict = shown && stream !== 'original' ? VERDICT[judge(row.metric, value)] : null;
   const detail = shown && metrics ? row.detail?.(metrics) : null;
   return (
     <td

@@ -5,7 +5,7 @@
  * playing, so the analytics take as little of the main thread as possible from the workers.
  */
 import { useCallback, useSyncExternalStore } from 'react';
-import type { LabClock } from '@/lib/media/lab-controller';
+import type { LabClock } from '@/lib/lab/lab-controller';
 import { useLab } from '../lab/lab-context';
 
 /**

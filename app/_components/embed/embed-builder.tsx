@@ -3,24 +3,14 @@
 import { useMemo, useState, useSyncExternalStore } from 'react';
 import { generateKey } from '@/lib/cipher/keys';
 import { toHex } from '@/lib/cipher/hex';
-import { LAYOUTS, type Layout } from '@/lib/cipher/layout';
+import { LAYOUTS } from '@/lib/cipher/layout';
 import { embedQuery, embedSnippet, embedUrl } from '@/lib/embed/url';
-import {
-  CONTROLS,
-  DEFAULT_PARAMS,
-  PROCESSING_WIDTHS,
-  THEMES,
-  type Controls,
-  type LabParams,
-  type ProcessingWidth,
-  type Theme,
-} from '@/lib/media/lab-options';
+import { CONTROLS, DEFAULT_PARAMS, THEMES, type LabParams } from '@/lib/lab/lab-options';
 import { SAMPLES } from '@/lib/media/samples';
 import { PANEL_IDS, type PanelId } from '@/lib/worker/protocol';
-import { Check } from '../controls';
-import { PANEL_COPY } from '../lab/panel-copy';
-
-const label = 'text-xs font-semibold uppercase tracking-wide text-slate-500 dark:text-slate-400';
+import { PANEL_COPY } from '@/app/_content/panels';
+import { Check, DepthRange, fieldLabel as label, LabeledSelect, WIDTH_OPTIONS } from '../fields';
+import { DEFAULT_SOURCE } from '../lab/use-lab-controller';
 const field =
   'rounded-lg border-0 bg-white px-2 py-1.5 text-sm ring-1 ring-slate-300 ring-inset dark:bg-slate-900 dark:ring-slate-700';
 
@@ -39,7 +29,7 @@ function useOrigin(): string {
 export function EmbedBuilder() {
   const [params, setParams] = useState<LabParams>({
     ...DEFAULT_PARAMS,
-    source: 'meeting',
+    source: DEFAULT_SOURCE,
     panels: ['original', 'ecb', 'gcm'],
     loop: true,
   });
@@ -77,24 +67,15 @@ export function EmbedBuilder() {
   return (
     <div className="grid gap-8 lg:grid-cols-[minmax(0,22rem)_minmax(0,1fr)]">
       <form className="flex flex-col gap-5" onSubmit={(event) => event.preventDefault()} data-testid="builder-form">
-        <div className="flex flex-col gap-2">
-          <label htmlFor="b-source" className={label}>
-            Source
-          </label>
-          <select
-            id="b-source"
-            className={field}
-            value={params.source ?? 'meeting'}
-            onChange={(event) => set({ source: event.target.value })}
-            data-testid="b-source"
-          >
-            {SAMPLES.map((sample) => (
-              <option key={sample.id} value={sample.id}>
-                {sample.title}
-              </option>
-            ))}
-          </select>
-        </div>
+        <LabeledSelect
+          id="b-source"
+          label="Source"
+          className={field}
+          value={params.source ?? DEFAULT_SOURCE}
+          options={SAMPLES.map((sample) => [sample.id, sample.title] as const)}
+          onChange={(source) => set({ source })}
+          testId="b-source"
+        />
         <fieldset className="flex flex-col gap-2">
           <legend className={label}>Panels</legend>
           <div className="mt-2 grid grid-cols-2 gap-2">
@@ -137,83 +118,50 @@ export function EmbedBuilder() {
           </label>
         </fieldset>
         <div className="grid grid-cols-2 gap-4">
-          <div className="flex flex-col gap-2">
-            <label htmlFor="b-controls" className={label}>
-              Controls
-            </label>
-            <select
-              id="b-controls"
-              className={field}
-              value={params.controls}
-              onChange={(event) => set({ controls: event.target.value as Controls })}
-              data-testid="b-controls"
-            >
-              {CONTROLS.map((value) => (
-                <option key={value}>{value}</option>
-              ))}
-            </select>
-          </div>
-          <div className="flex flex-col gap-2">
-            <label htmlFor="b-theme" className={label}>
-              Theme
-            </label>
-            <select
-              id="b-theme"
-              className={field}
-              value={params.theme}
-              onChange={(event) => set({ theme: event.target.value as Theme })}
-            >
-              {THEMES.map((value) => (
-                <option key={value}>{value}</option>
-              ))}
-            </select>
-          </div>
-          <div className="flex flex-col gap-2">
-            <label htmlFor="b-layout" className={label}>
-              Layout
-            </label>
-            <select
-              id="b-layout"
-              className={field}
-              value={params.layout}
-              onChange={(event) => set({ layout: event.target.value as Layout })}
-            >
-              {LAYOUTS.map((value) => (
-                <option key={value}>{value}</option>
-              ))}
-            </select>
-          </div>
-          <div className="flex flex-col gap-2">
-            <label htmlFor="b-width" className={label}>
-              Processing width
-            </label>
-            <select
-              id="b-width"
-              className={field}
-              value={params.width}
-              onChange={(event) => set({ width: Number(event.target.value) as ProcessingWidth })}
-            >
-              {PROCESSING_WIDTHS.map((value) => (
-                <option key={value} value={value}>
-                  {value} px
-                </option>
-              ))}
-            </select>
-          </div>
+          <LabeledSelect
+            id="b-controls"
+            label="Controls"
+            className={field}
+            value={params.controls}
+            options={CONTROLS.map((value) => [value, value] as const)}
+            onChange={(controls) => set({ controls })}
+            testId="b-controls"
+          />
+          <LabeledSelect
+            id="b-theme"
+            label="Theme"
+            className={field}
+            value={params.theme}
+            options={THEMES.map((value) => [value, value] as const)}
+            onChange={(theme) => set({ theme })}
+          />
+          <LabeledSelect
+            id="b-layout"
+            label="Layout"
+            className={field}
+            value={params.layout}
+            options={LAYOUTS.map((value) => [value, value] as const)}
+            onChange={(layout) => set({ layout })}
+          />
+          <LabeledSelect
+            id="b-width"
+            label="Processing width"
+            className={field}
+            value={params.width}
+            options={WIDTH_OPTIONS}
+            onChange={(width) => set({ width })}
+          />
         </div>
         <div className="flex flex-col gap-2">
           <label htmlFor="b-bits" className={label}>
             Colour depth: {params.bits} bits
           </label>
-          <input
+          <DepthRange
             id="b-bits"
-            type="range"
-            min={1}
-            max={8}
             value={params.bits}
-            onChange={(event) => set({ bits: Number(event.target.value) })}
+            onChange={(bits) => set({ bits })}
             className="accent-slate-900 dark:accent-white"
-            data-testid="b-bits"
+            testId="b-bits"
           />
         </div>
         <fieldset className="flex flex-col gap-2">

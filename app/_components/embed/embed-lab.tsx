@@ -1,8 +1,8 @@
 'use client';
 
 import { useEffect, useRef, useState } from 'react';
-import type { LabController } from '@/lib/media/lab-controller';
-import { parseLabParams } from '@/lib/media/lab-options';
+import type { LabController } from '@/lib/lab/lab-controller';
+import { parseLabParams } from '@/lib/lab/lab-options';
 import { SAMPLE_IDS } from '@/lib/media/samples';
 import { CompactLab } from '../lab/compact-lab';
 import { useEmbedBridge, type EmbedView } from './use-embed-bridge';

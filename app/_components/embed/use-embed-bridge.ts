@@ -2,9 +2,9 @@
 
 import { useEffect, useRef } from 'react';
 import { embedEvent, parseCommand, type EmbedEvent } from '@/lib/embed/protocol';
-import type { LabController } from '@/lib/media/lab-controller';
-import { parseLabChanges, type LabParams } from '@/lib/media/lab-options';
-import { SAMPLE_IDS, sampleById } from '@/lib/media/samples';
+import type { LabController } from '@/lib/lab/lab-controller';
+import { parseLabChanges, type LabParams } from '@/lib/lab/lab-options';
+import { SAMPLE_IDS } from '@/lib/media/samples';
 
 /** The view options the embed page itself owns (the rest live in the LabController). */
 export type EmbedView = Pick<LabParams, 'panels' | 'controls' | 'theme'>;
@@ -13,36 +13,17 @@ function post(message: EmbedEvent): void {
   if (window.parent !== window) window.parent.postMessage(message, '*');
 }
 
-/** Applies a `set` command's options; returns the problems found in them. */
+/** Applies a `set` command's options: the view's to the page, the rest to the lab; returns the problems. */
 export function applyOptions(
   lab: LabController,
   options: Record<string, string>,
   setView: (update: (view: EmbedView) => EmbedView) => void,
 ): string[] {
   const { changes, problems } = parseLabChanges(Object.entries(options), SAMPLE_IDS);
-  const { panels, controls, theme } = changes;
+  const { panels, controls, theme, ...labChanges } = changes;
   if (panels || controls || theme)
     setView((view) => ({ ...view, ...(panels && { panels }), ...(controls && { controls }), ...(theme && { theme }) }));
-  if (changes.layout) lab.setLayout(changes.layout);
-  if (changes.bits !== undefined) lab.setBits(changes.bits);
-  if (changes.width) lab.setWidth(changes.width);
-  if (changes.ecbKeyHex) lab.setKey('ecb', changes.ecbKeyHex);
-  if (changes.gcmKeyHex) lab.setKey('gcm', changes.gcmKeyHex);
-  if (changes.loop !== undefined) lab.setLoop(changes.loop);
-  if (changes.muted !== undefined) lab.setMuted(changes.muted);
-  const afterSource = () => {
-    if (changes.start !== undefined) lab.seek(changes.start);
-    if (changes.autoplay) lab.play();
-  };
-  if (changes.source) {
-    const sample = sampleById(changes.source);
-    void lab
-      .openSample(sample.file, sample.title, sample.kind, sample.fps ?? undefined)
-      .then((opened) => opened && afterSource());
-  } else {
-    afterSource();
-  }
-  return problems;
+  return [...problems, ...lab.apply(labChanges)];
 }
 
 /**

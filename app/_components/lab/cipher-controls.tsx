@@ -1,7 +1,7 @@
 'use client';
 
 import { LAYOUTS, type Layout } from '@/lib/cipher/layout';
-import { PROCESSING_WIDTHS, type ProcessingWidth } from '@/lib/media/lab-options';
+import { DepthRange, fieldLabel as label, LabeledSelect, WIDTH_OPTIONS } from '../fields';
 import { useLab, useLabState } from './lab-context';
 
 const LAYOUT_HELP: Record<Layout, string> = {
@@ -9,8 +9,6 @@ const LAYOUT_HELP: Record<Layout, string> = {
   rgba: '4 bytes a pixel: one AES block is exactly 4 pixels',
   gray: '1 byte a pixel (BT.601 luma): 16 pixels a block',
 };
-
-const label = 'text-xs font-semibold uppercase tracking-wide text-slate-500 dark:text-slate-400';
 
 /** Layout, colour depth and processing width: what exactly gets encrypted. */
 export function CipherControls() {
@@ -56,16 +54,12 @@ export function CipherControls() {
           Colour depth:{' '}
           <span className="font-mono text-slate-900 normal-case dark:text-white">{settings.bits} bits</span>
         </label>
-        <input
+        <DepthRange
           id="bits"
-          type="range"
-          min={1}
-          max={8}
-          step={1}
           value={settings.bits}
-          onChange={(event) => lab.setBits(Number(event.target.value))}
+          onChange={(bits) => lab.setBits(bits)}
           className="mt-2 accent-slate-900 dark:accent-white"
-          data-testid="bits"
+          testId="bits"
         />
         <p className="text-xs text-slate-500 dark:text-slate-400">
           Keeps the top {settings.bits} bit{settings.bits === 1 ? '' : 's'} of each byte before encrypting.
@@ -74,22 +68,15 @@ export function CipherControls() {
       </div>
 
       <div className="flex flex-col gap-2">
-        <label htmlFor="width" className={label}>
-          Processing width
-        </label>
-        <select
+        <LabeledSelect
           id="width"
+          label="Processing width"
           value={settings.width}
-          onChange={(event) => lab.setWidth(Number(event.target.value) as ProcessingWidth)}
+          options={WIDTH_OPTIONS}
+          onChange={(width) => lab.setWidth(width)}
           className="mt-2 w-fit rounded-lg border-0 bg-white py-1.5 pr-8 pl-3 text-sm ring-1 ring-slate-300 ring-inset dark:bg-slate-900 dark:ring-slate-700"
-          data-testid="width"
-        >
-          {PROCESSING_WIDTHS.map((width) => (
-            <option key={width} value={width}>
-              {width} px
-            </option>
-          ))}
-        </select>
+          testId="width"
+        />
         <p className="text-xs text-slate-500 dark:text-slate-400">
           Wider sources are scaled down to this, aspect kept.
         </p>

@@ -2,9 +2,11 @@
 
 import { useEffect, useState } from 'react';
 import { LAYOUTS } from '@/lib/cipher/layout';
-import type { LabController } from '@/lib/media/lab-controller';
-import type { LabParams } from '@/lib/media/lab-options';
+import type { LabController } from '@/lib/lab/lab-controller';
+import type { LabParams } from '@/lib/lab/lab-options';
+import { DepthRange } from '../fields';
 import { LabContext, useLab, useLabState } from './lab-context';
+import { NewKeysButton } from './new-keys-button';
 import { PanelGrid } from './panel-grid';
 import { PlayerBar } from './player-bar';
 import { useLabController } from './use-lab-controller';
@@ -71,23 +73,14 @@ function QuickSettings() {
       </label>
       <label className="flex items-center gap-1.5">
         Colour depth <span className="w-12 font-mono">{settings.bits} bits</span>
-        <input
-          type="range"
-          min={1}
-          max={8}
+        <DepthRange
           value={settings.bits}
-          onChange={(event) => lab.setBits(Number(event.target.value))}
+          onChange={(bits) => lab.setBits(bits)}
           className="accent-slate-900 dark:accent-white"
-          data-testid="quick-bits"
+          testId="quick-bits"
         />
       </label>
-      <button
-        type="button"
-        onClick={() => lab.newKeys()}
-        className="rounded-md px-2 py-0.5 font-medium ring-1 ring-slate-300 ring-inset hover:bg-slate-100 dark:ring-slate-700 dark:hover:bg-slate-800"
-      >
-        New keys
-      </button>
+      <NewKeysButton className="rounded-md px-2 py-0.5 font-medium ring-1 ring-slate-300 ring-inset hover:bg-slate-100 dark:ring-slate-700 dark:hover:bg-slate-800" />
     </div>
   );
 }
@@ -108,7 +101,7 @@ export function CompactLab({
   expose?: boolean;
   onController?: (lab: LabController) => void;
 }) {
-  const lab = useLabController(params, [], expose);
+  const lab = useLabController(params, [], { expose });
 
   useEffect(() => {
     onController?.(lab);

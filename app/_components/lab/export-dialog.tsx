@@ -1,23 +1,19 @@
 'use client';
 
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { saveBlob } from '@/lib/media/download';
 import { keyFingerprints, labCaption } from '@/lib/media/export/caption';
 import { CLIP_SECONDS, exportClip } from '@/lib/media/export/clip';
 import { renderComposite, SYSTEM_FONTS, type CompositeFonts, type CompositePanel } from '@/lib/media/export/composite';
 import { clipFileName, compositeFileName } from '@/lib/media/export/file-names';
-import type { LabController } from '@/lib/media/lab-controller';
+import { frameRate, NOMINAL_FPS } from '@/lib/lab/frame-time';
+import type { LabController } from '@/lib/lab/lab-controller';
 import type { PanelId } from '@/lib/worker/protocol';
-import {
-  describeError as describe,
-  primaryButton as primary,
-  RunOrCancel,
-  TaskOutcome,
-  TaskProgress,
-  useTask,
-} from '../controls';
+import { PANEL_COPY } from '@/app/_content/panels';
+import { primaryButton as primary } from '../fields';
+import { ModalDialog } from '../modal-dialog';
+import { describeError as describe, RunOrCancel, TaskOutcome, TaskProgress, useTask } from '../task';
 import { useLab, useLabState } from './lab-context';
-import { PANEL_COPY } from './panel-copy';
 
 /** What a finished clip reports. */
 interface Clip {
@@ -68,18 +64,10 @@ export function ExportDialog({
 }) {
   const lab = useLab();
   const { source } = useLabState();
-  const dialog = useRef<HTMLDialogElement>(null);
   const [start, setStart] = useState('0');
   const [length, setLength] = useState('3');
   const { run, setRun, busy, start: startTask, cancel } = useTask<Clip>();
   const [pngError, setPngError] = useState<string | null>(null);
-
-  useEffect(() => {
-    const element = dialog.current;
-    if (!element) return;
-    if (open && !element.open) element.showModal();
-    if (!open && element.open) element.close();
-  }, [open]);
 
   // Opening starts the clip where the lab is; closing stops a clip being made.
   const [wasOpen, setWasOpen] = useState(open);
@@ -96,7 +84,7 @@ export function ExportDialog({
   }, [open, cancel]);
 
   const kind = source?.kind ?? null;
-  const fps = source?.fps ?? 30;
+  const fps = source ? frameRate(source) : NOMINAL_FPS;
 
   const savePng = async () => {
     setPngError(null);
@@ -141,132 +129,117 @@ export function ExportDialog({
     Number.isFinite(lengthValue) && lengthValue >= CLIP_SECONDS.min && lengthValue <= CLIP_SECONDS.max;
 
   return (
-    <dialog
-      ref={dialog}
+    <ModalDialog
+      open={open}
       onClose={onClose}
+      title="Export for slides"
+      titleId="export-title"
+      widthClass="w-[min(34rem,calc(100vw-2rem))]"
       // The lab's shortcuts (arrows, 1–4, Space) must not step or change the panels under an export.
-      onKeyDown={(event) => event.stopPropagation()}
-      onClick={(event) => event.target === dialog.current && onClose()}
-      className="m-auto w-[min(34rem,calc(100vw-2rem))] rounded-2xl bg-white p-0 text-slate-900 shadow-2xl backdrop:bg-slate-950/60 dark:bg-slate-900 dark:text-slate-100"
-      aria-labelledby="export-title"
-      data-testid="export-dialog"
+      keepKeys
+      testId="export-dialog"
     >
-      <div className="flex flex-col gap-4 p-6">
-        <div className="flex items-center justify-between">
-          <h2 id="export-title" className="text-xl font-semibold">
-            Export for slides
-          </h2>
-          <button
-            type="button"
-            onClick={onClose}
-            className="rounded-md px-2 py-1 text-sm font-medium hover:bg-slate-100 dark:hover:bg-slate-800"
-          >
-            Close
-          </button>
-        </div>
-
-        <section className={section} aria-labelledby="export-png-title">
-          <h3 id="export-png-title" className="font-semibold">
-            Side-by-side PNG
-          </h3>
-          <p className="text-sm text-slate-600 dark:text-slate-400">
-            The {panels.length === 1 ? 'visible panel' : `${panels.length} visible panels`} of the frame on screen, at
-            their own pixels, with titles, the frame number and key fingerprints (never the keys).
+      <section className={section} aria-labelledby="export-png-title">
+        <h3 id="export-png-title" className="font-semibold">
+          Side-by-side PNG
+        </h3>
+        <p className="text-sm text-slate-600 dark:text-slate-400">
+          The {panels.length === 1 ? 'visible panel' : `${panels.length} visible panels`} of the frame on screen, at
+          their own pixels, with titles, the frame number and key fingerprints (never the keys).
+        </p>
+        <button
+          type="button"
+          className={`${primary} w-fit`}
+          onClick={() => void savePng()}
+          disabled={!source || busy}
+          data-testid="export-png"
+        >
+          Download PNG
+        </button>
+        {pngError && (
+          <p role="alert" className="text-sm text-rose-700 dark:text-rose-300" data-testid="export-png-error">
+            {pngError}
           </p>
-          <button
-            type="button"
-            className={`${primary} w-fit`}
-            onClick={() => void savePng()}
-            disabled={!source || busy}
-            data-testid="export-png"
-          >
-            Download PNG
-          </button>
-          {pngError && (
-            <p role="alert" className="text-sm text-rose-700 dark:text-rose-300" data-testid="export-png-error">
-              {pngError}
-            </p>
-          )}
-        </section>
+        )}
+      </section>
 
-        <section className={section} aria-labelledby="export-clip-title">
-          <h3 id="export-clip-title" className="font-semibold">
-            WebM clip
-          </h3>
-          {kind === 'picture' || !kind ? (
+      <section className={section} aria-labelledby="export-clip-title">
+        <h3 id="export-clip-title" className="font-semibold">
+          WebM clip
+        </h3>
+        {kind === 'picture' || !kind ? (
+          <p className="text-sm text-slate-600 dark:text-slate-400">
+            A picture has one frame: use the PNG. Open a video or the webcam to record a clip.
+          </p>
+        ) : (
+          <>
             <p className="text-sm text-slate-600 dark:text-slate-400">
-              A picture has one frame: use the PNG. Open a video or the webcam to record a clip.
+              {kind === 'webcam'
+                ? 'Records the next seconds of the camera, as the lab draws them.'
+                : 'Steps through the video frame by frame, so no frame is skipped, and encodes in this browser.'}
             </p>
-          ) : (
-            <>
-              <p className="text-sm text-slate-600 dark:text-slate-400">
-                {kind === 'webcam'
-                  ? 'Records the next seconds of the camera, as the lab draws them.'
-                  : 'Steps through the video frame by frame, so no frame is skipped, and encodes in this browser.'}
+            <div className="flex flex-wrap items-end gap-4">
+              <label className="flex flex-col gap-1 text-sm">
+                Start (s)
+                <input
+                  type="number"
+                  className={field}
+                  min={0}
+                  max={source?.duration ?? undefined}
+                  step={0.01}
+                  value={kind === 'webcam' ? '' : start}
+                  placeholder={kind === 'webcam' ? 'now' : undefined}
+                  onChange={(event) => setStart(event.target.value)}
+                  disabled={busy || kind === 'webcam'}
+                  data-testid="export-clip-start"
+                />
+              </label>
+              <label className="flex flex-col gap-1 text-sm">
+                Length (s)
+                <input
+                  type="number"
+                  className={field}
+                  min={CLIP_SECONDS.min}
+                  max={CLIP_SECONDS.max}
+                  step={1}
+                  value={length}
+                  onChange={(event) => setLength(event.target.value)}
+                  disabled={busy}
+                  aria-invalid={!lengthValid}
+                  data-testid="export-clip-length"
+                />
+              </label>
+              <RunOrCancel
+                busy={busy}
+                onRun={() => void makeClip()}
+                onCancel={cancel}
+                disabled={!lengthValid}
+                runTestId="export-clip-run"
+                cancelTestId="export-cancel"
+              >
+                Make clip
+              </RunOrCancel>
+            </div>
+            {!lengthValid && (
+              <p className="text-sm text-rose-700 dark:text-rose-300">
+                Length must be {CLIP_SECONDS.min} to {CLIP_SECONDS.max} seconds.
               </p>
-              <div className="flex flex-wrap items-end gap-4">
-                <label className="flex flex-col gap-1 text-sm">
-                  Start (s)
-                  <input
-                    type="number"
-                    className={field}
-                    min={0}
-                    max={source?.duration ?? undefined}
-                    step={0.01}
-                    value={kind === 'webcam' ? '' : start}
-                    placeholder={kind === 'webcam' ? 'now' : undefined}
-                    onChange={(event) => setStart(event.target.value)}
-                    disabled={busy || kind === 'webcam'}
-                    data-testid="export-clip-start"
-                  />
-                </label>
-                <label className="flex flex-col gap-1 text-sm">
-                  Length (s)
-                  <input
-                    type="number"
-                    className={field}
-                    min={CLIP_SECONDS.min}
-                    max={CLIP_SECONDS.max}
-                    step={1}
-                    value={length}
-                    onChange={(event) => setLength(event.target.value)}
-                    disabled={busy}
-                    aria-invalid={!lengthValid}
-                    data-testid="export-clip-length"
-                  />
-                </label>
-                <RunOrCancel
-                  busy={busy}
-                  onRun={() => void makeClip()}
-                  onCancel={cancel}
-                  disabled={!lengthValid}
-                  runTestId="export-clip-run"
-                  cancelTestId="export-cancel"
-                >
-                  Make clip
-                </RunOrCancel>
-              </div>
-              {!lengthValid && (
-                <p className="text-sm text-rose-700 dark:text-rose-300">
-                  Length must be {CLIP_SECONDS.min} to {CLIP_SECONDS.max} seconds.
-                </p>
-              )}
-              <TaskProgress
-                run={run}
-                label="Clip export progress"
-                testId="export-progress"
-                textTestId="export-progress-text"
-              />
-              <TaskOutcome
-                run={run}
-                saved={({ name, frames, bytes }) => `Saved ${name} (${frames} frames, ${megabytes(bytes)}).`}
-                statusTestId="export-status"
-                errorTestId="export-clip-error"
-              />
-            </>
-          )}
-        </section>
-      </div>
-    </dialog>
+            )}
+            <TaskProgress
+              run={run}
+              label="Clip export progress"
+              testId="export-progress"
+              textTestId="export-progress-text"
+            />
+            <TaskOutcome
+              run={run}
+              saved={({ name, frames, bytes }) => `Saved ${name} (${frames} frames, ${megabytes(bytes)}).`}
+              statusTestId="export-status"
+              errorTestId="export-clip-error"
+            />
+          </>
+        )}
+      </section>
+    </ModalDialog>
   );
 }

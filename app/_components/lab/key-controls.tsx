@@ -1,12 +1,13 @@
 'use client';
 
 import { useState } from 'react';
-import type { Mode } from '@/lib/cipher/keys';
+import type { LabKey } from '@/lib/lab/lab-keys';
 import { useLab, useLabClock, useLabState } from './lab-context';
+import { NewKeysButton } from './new-keys-button';
 
 const label = 'text-xs font-semibold uppercase tracking-wide text-slate-500 dark:text-slate-400';
 
-function KeyField({ mode, value }: { mode: Mode; value: string }) {
+function KeyField({ mode, value }: { mode: LabKey; value: string }) {
   const lab = useLab();
   const [draft, setDraft] = useState<string | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
@@ -55,7 +56,6 @@ function KeyField({ mode, value }: { mode: Mode; value: string }) {
 
 /** The two keys (editable hex), fresh keys on demand, and the nonce of the frame on screen. */
 export function KeyControls() {
-  const lab = useLab();
   const { settings } = useLabState();
   const { nonceHex, gcmEngine } = useLabClock();
 
@@ -64,15 +64,10 @@ export function KeyControls() {
       <KeyField key={`ecb-${settings.ecbKeyHex}`} mode="ecb" value={settings.ecbKeyHex} />
       <KeyField key={`gcm-${settings.gcmKeyHex}`} mode="gcm" value={settings.gcmKeyHex} />
       <div className="flex flex-wrap items-center gap-x-4 gap-y-2">
-        <button
-          type="button"
-          onClick={() => lab.newKeys()}
+        <NewKeysButton
           className="rounded-lg bg-slate-900 px-3 py-2 text-sm font-medium text-white hover:bg-slate-700 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-sky-500 dark:bg-white dark:text-slate-900 dark:hover:bg-slate-200"
-          data-testid="new-keys"
-          title="New random keys (K)"
-        >
-          New keys
-        </button>
+          testId="new-keys"
+        />
         <p className="min-w-0 flex-1 text-xs text-slate-500 dark:text-slate-400">
           GCM nonce of this frame:{' '}
           <code className="font-mono break-all text-slate-800 dark:text-slate-200" data-testid="gcm-nonce">

@@ -1,7 +1,7 @@
 'use client';
 
 import { createContext, useContext, useSyncExternalStore } from 'react';
-import type { LabClock, LabController, LabState } from '@/lib/media/lab-controller';
+import type { LabClock, LabController, LabState } from '@/lib/lab/lab-controller';
 
 export const LabContext = createContext<LabController | null>(null);
 

@@ -1,8 +1,8 @@
 'use client';
 
 import { useEffect, useRef, useState } from 'react';
-import type { LabController } from '@/lib/media/lab-controller';
-import { parseLabParams } from '@/lib/media/lab-options';
+import type { LabController } from '@/lib/lab/lab-controller';
+import { parseLabParams } from '@/lib/lab/lab-options';
 import { SAMPLE_IDS } from '@/lib/media/samples';
 import { MAIN_PANELS, type PanelId } from '@/lib/worker/protocol';
 import { AnalyticsSection } from '../analytics/analytics-section';
@@ -141,7 +141,7 @@ function PresenterHeader({ onLeave }: { onLeave: () => void }) {
 /** The lab: sources, the four panels, the player and the cipher settings; F makes it a presentation. */
 export function Lab() {
   const [{ params, problems }] = useState(() => parseLabParams(window.location.search, SAMPLE_IDS, PAGE_PARAMS));
-  const lab = useLabController(params, problems, true);
+  const lab = useLabController(params, problems, { expose: true });
   const root = useRef<HTMLDivElement>(null);
   const [panels, setPanels] = useState<PanelId[]>(params.panels);
   const [presenter, setPresenter] = useState(false);

@@ -1,6 +1,6 @@
 import type { Ref } from 'react';
 import type { PanelId } from '@/lib/worker/protocol';
-import { PANEL_COPY } from './panel-copy';
+import { PANEL_COPY } from '@/app/_content/panels';
 
 const ACCENT: Record<PanelId, string> = {
   original: 'bg-slate-200 text-slate-700 dark:bg-slate-800 dark:text-slate-200',

@@ -1,6 +1,7 @@
 'use client';
 
-import { canvasToPng, safeFileName, saveBlob } from '@/lib/media/download';
+import { canvasToPng, saveBlob } from '@/lib/media/download';
+import { panelFileName } from '@/lib/media/export/file-names';
 import type { PanelId } from '@/lib/worker/protocol';
 import { useLab, useLabState } from './lab-context';
 import { PanelFigure } from './panel-figure';
@@ -43,9 +44,7 @@ export function PanelGrid({
   const download = async (panel: PanelId) => {
     const canvas = lab.canvas(panel);
     if (!canvas) return;
-    const frame = canvas.dataset.frame ?? '0';
-    const name = `ecb-lens-${safeFileName(source?.name ?? 'frame')}-${panel}-frame${frame}.png`;
-    saveBlob(await canvasToPng(canvas), name);
+    saveBlob(await canvasToPng(canvas), panelFileName(source?.name ?? 'frame', panel, canvas.dataset.frame ?? '0'));
   };
 
   return (

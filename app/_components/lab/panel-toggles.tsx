@@ -1,7 +1,7 @@
 'use client';
 
 import { MAIN_PANELS, type PanelId } from '@/lib/worker/protocol';
-import { PANEL_COPY } from './panel-copy';
+import { PANEL_COPY } from '@/app/_content/panels';
 
 const SHORT: Partial<Record<PanelId, string>> = {
   original: 'Original',

@@ -1,12 +1,7 @@
 'use client';
 
+import { clockTime, frameRate, NOMINAL_FPS } from '@/lib/lab/frame-time';
 import { useLab, useLabClock, useLabState } from './lab-context';
-
-function clockTime(seconds: number): string {
-  const minutes = Math.floor(seconds / 60);
-  const rest = seconds - minutes * 60;
-  return `${minutes}:${rest.toFixed(2).padStart(5, '0')}`;
-}
 
 const iconButton =
   'inline-flex size-10 items-center justify-center rounded-full text-slate-700 ring-1 ring-inset ring-slate-300 hover:bg-slate-100 ' +
@@ -32,7 +27,7 @@ export function PlayerBar({ compact = false, minimal = false }: { compact?: bool
   const { frame, time, fps, dropped } = useLabClock();
   const playable = source?.kind === 'video';
   const duration = source?.duration ?? 0;
-  const step = source?.fps ? 1 / source.fps : 1 / 30;
+  const step = 1 / (source ? frameRate(source) : NOMINAL_FPS);
 
   return (
     <div className="flex min-w-0 flex-1 flex-wrap items-center gap-x-3 gap-y-2" data-testid="player">

@@ -35,7 +35,7 @@ export function SourceBar() {
             className={`${button} ${source?.name === sample.title ? active : idle}`}
             aria-pressed={source?.name === sample.title}
             data-testid={`sample-${sample.id}`}
-            onClick={() => void lab.openSample(sample.file, sample.title, sample.kind, sample.fps ?? undefined)}
+            onClick={() => void lab.openSample(sample)}
             title={sample.description}
           >
             {sample.title}

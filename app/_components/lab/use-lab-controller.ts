@@ -1,18 +1,23 @@
 'use client';
 
 import { useEffect, useState } from 'react';
-import { LabController } from '@/lib/media/lab-controller';
-import type { LabParams } from '@/lib/media/lab-options';
+import { LabController } from '@/lib/lab/lab-controller';
+import type { LabParams } from '@/lib/lab/lab-options';
 import { sampleById } from '@/lib/media/samples';
 
 export const DEFAULT_SOURCE = 'meeting';
 
 /**
  * A LabController for the component's lifetime, built from lab options: workers started on mount and
- * stopped on unmount, the chosen sample opened, `start` and `autoplay` applied once it has opened.
- * `expose` puts it on `window.ecbLens`, the read-only handle the end-to-end tests and the bench use.
+ * stopped on unmount, the chosen sample opened with `start` and `autoplay`. `analytics: false` is for
+ * demos that show no numbers. `expose` puts it on `window.ecbLens`, the read-only handle the end-to-end
+ * tests and the bench use.
  */
-export function useLabController(params: LabParams, problems: string[], expose = false): LabController {
+export function useLabController(
+  params: LabParams,
+  problems: string[],
+  { expose = false, analytics = true }: { expose?: boolean; analytics?: boolean } = {},
+): LabController {
   const [lab] = useState(
     () =>
       new LabController({
@@ -23,23 +28,19 @@ export function useLabController(params: LabParams, problems: string[], expose =
         width: params.width,
         loop: params.loop,
         muted: params.muted,
+        analytics,
         problems,
       }),
   );
   const [initial] = useState(() => ({
-    source: params.source ?? DEFAULT_SOURCE,
+    sample: sampleById(params.source ?? DEFAULT_SOURCE),
     start: params.start,
     autoplay: params.autoplay,
   }));
 
   useEffect(() => {
     lab.start();
-    const sample = sampleById(initial.source);
-    void lab.openSample(sample.file, sample.title, sample.kind, sample.fps ?? undefined).then((opened) => {
-      if (!opened) return;
-      if (initial.start > 0) lab.seek(initial.start);
-      if (initial.autoplay) lab.play();
-    });
+    void lab.openSample(initial.sample, { start: initial.start, autoplay: initial.autoplay });
     return () => lab.dispose();
   }, [lab, initial]);
 

@@ -1,8 +1,8 @@
 'use client';
 
 import { useMemo, useState, useSyncExternalStore } from 'react';
-import type { LabController, LabState } from '@/lib/media/lab-controller';
-import { DEFAULT_PARAMS, type LabParams } from '@/lib/media/lab-options';
+import type { LabController, LabState } from '@/lib/lab/lab-controller';
+import { DEFAULT_PARAMS, type LabParams } from '@/lib/lab/lab-options';
 import { sampleById } from '@/lib/media/samples';
 import type { PanelId } from '@/lib/worker/protocol';
 import { CompactLabLoader } from '../lab/lab-loader';
@@ -94,10 +94,7 @@ export function NoiseDemo() {
   const toggleCamera = () => {
     if (!lab) return;
     if (camera) {
-      const meeting = sampleById('meeting');
-      void lab.openSample(meeting.file, meeting.title, meeting.kind, meeting.fps ?? undefined).then((opened) => {
-        if (opened && !reduced) lab.play();
-      });
+      void lab.openSample(sampleById('meeting'), { autoplay: !reduced });
     } else {
       void lab.openWebcam();
     }
@@ -147,11 +144,7 @@ export function NoiseDemo() {
 export function PenguinDemo() {
   return (
     <div className={FIT_THREE_SQUARES} data-testid="story-demo" data-demo="penguin">
-      <StillDemo
-        src={sampleById('penguin').file}
-        alt="The ECB penguin: original, AES-128-ECB and AES-256-GCM."
-        maxWidth={512}
-      />
+      <StillDemo sample="penguin" alt="The ECB penguin: original, AES-128-ECB and AES-256-GCM." />
     </div>
   );
 }

@@ -1,4 +1,4 @@
-/** POST /api/encrypt: a PNG in, its ECB or GCM ciphertext picture out (see lib/http/encrypt.ts). */
+/** POST /api/encrypt: a PNG in, its ECB, CBC, CTR or GCM ciphertext picture out (see lib/http/encrypt.ts). */
 import { handleEncryptRequest } from '../../../lib/http';
 
 export const runtime = 'nodejs';

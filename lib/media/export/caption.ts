@@ -6,7 +6,7 @@
  */
 import { keyFingerprint } from '../../cipher/fingerprint';
 import { parseHex } from '../../cipher/hex';
-import type { LabClock, LabSettings, LabState } from '../lab-controller';
+import type { LabClock, LabSettings, LabState } from '../../lab/lab-controller';
 import type { CompositeCaption } from './composite';
 
 export interface KeyFingerprints {

@@ -5,7 +5,10 @@
  * webcam cannot seek, so its next frames are recorded as the lab draws them, with their own times.
  * mediabunny is imported on first use, keeping it out of the lab's first load.
  */
-import { frameIndexAt, type LabClock, type LabController } from '../lab-controller';
+import { unlessAborted } from '../../lab/abort';
+import { frameCount, frameIndexAt, frameRate, NOMINAL_FPS } from '../../lab/frame-time';
+import type { LabController } from '../../lab/lab-controller';
+import type { LabClock } from '../../lab/lab-state';
 import { keyFingerprints, labCaption } from './caption';
 import {
   compositeLayout,
@@ -20,18 +23,11 @@ import {
 export const CLIP_SECONDS = { min: 1, max: 15 } as const;
 
 /**
- * The lab’s default rate: webcam frames are numbered at it (a webcam clip’s progress counts in it),
- * and a video that does not say its rate is stepped at it.
- */
-const NOMINAL_FPS = 30;
-
-/**
  * Bits per pixel per frame. Half the composite is flat (page, titles, the original and decrypted
  * pictures) and ECB's static blocks repeat from frame to frame, which VP9 predicts almost for free; the
  * GCM panel is fresh noise every frame, which no bitrate makes compressible, so it only has to look like
- * noise. 0.1 keeps ECB's block edges legible at 640 px panels without letting the noise inflate the
- * file: four panels (1392×1150) ask for 4.8 Mbit/s; libvpx overshoots on the noise and the key frame, so
- * expect about 1 MB a second (a 3 s clip measured 2.8 MB).
+ * noise. 0.1 keeps ECB's block edges legible at 640 px panels without letting the noise inflate the file
+ * (four 640×360 panels ask for 4.8 Mbit/s; the README's Performance section says what clips measure).
  */
 export const BITS_PER_PIXEL = 0.1;
 /** Bitrate bounds, bits per second. */
@@ -62,7 +58,7 @@ export function clipFrames(start: number, length: number, fps: number, duration:
   if (!Number.isFinite(fps) || fps <= 0) throw new RangeError(`fps must be positive, got ${fps}`);
   const first = frameIndexAt(start, fps);
   const wanted = Math.round(length * fps);
-  const frames = duration === null ? Infinity : Math.ceil(duration * fps);
+  const frames = duration === null ? Infinity : frameCount(duration, fps);
   const count = Math.min(wanted, frames - first);
   if (count < 1) throw new RangeError(`start ${start} s is past the last frame of the ${duration} s video`);
   return { first, count };
@@ -89,30 +85,7 @@ export interface ClipOptions {
 }
 
 const settled = () => undefined;
-
-function abortError(): DOMException {
-  return new DOMException('the clip export was cancelled', 'AbortError');
-}
-
-/** `promise`, or an AbortError as soon as `signal` aborts. */
-function unlessAborted<T>(promise: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
-  if (!signal) return promise;
-  if (signal.aborted) return Promise.reject(abortError());
-  return new Promise<T>((resolve, reject) => {
-    const onAbort = () => reject(abortError());
-    signal.addEventListener('abort', onAbort, { once: true });
-    promise.then(
-      (value) => {
-        signal.removeEventListener('abort', onAbort);
-        resolve(value);
-      },
-      (error: unknown) => {
-        signal.removeEventListener('abort', onAbort);
-        reject(error);
-      },
-    );
-  });
-}
+const TASK = 'the clip export';
 
 /**
  * Records the composite of `panels` as a WebM: for a video, `length` seconds from `start`, frame by frame;
@@ -126,14 +99,14 @@ export async function exportClip(options: ClipOptions): Promise<Blob> {
   if (!source) throw new ClipError('Open a video or the webcam first: there is nothing to record.');
   if (source.kind === 'picture') throw new ClipError('A picture has no frames to record; export it as a PNG instead.');
   const live = source.kind === 'webcam';
-  const fps = live ? NOMINAL_FPS : (source.fps ?? NOMINAL_FPS);
+  const fps = live ? NOMINAL_FPS : frameRate(source);
   const { first, count } = live
     ? { first: 0, count: clipFrames(0, length, fps, null).count }
     : clipFrames(start, length, fps, source.duration);
 
   const layout = compositeLayout({ count: panels.length, ...imageSize(panels) });
   const bitrate = clipBitrate(layout.width, layout.height, fps);
-  const media = await unlessAborted(import('mediabunny'), signal);
+  const media = await unlessAborted(import('mediabunny'), signal, TASK);
   const quality = new media.Quality({ bitrate, bitrateMode: 'variable' });
   const size = { width: layout.width, height: layout.height, quality };
   const codec = (await media.canEncodeVideo('vp9', size))
@@ -158,33 +131,33 @@ export async function exportClip(options: ClipOptions): Promise<Blob> {
   });
   output.addVideoTrack(video, live ? {} : { frameRate: fps });
 
-  const fetch = (index: number) => (live ? lab.waitForFrame() : lab.showFrame(first + index));
+  const frameAt = (index: number) => (live ? lab.waitForFrame() : lab.showFrame(first + index));
   let stepping: Promise<LabClock> | null = null;
   try {
-    await unlessAborted(output.start(), signal);
+    await unlessAborted(output.start(), signal, TASK);
     const fingerprints = await keyFingerprints(lab.state.get().settings);
     onProgress?.(0, count, null);
     let firstTime: number | null = null;
     let lastTime = -Infinity;
-    let next = (stepping = fetch(0));
+    let next = (stepping = frameAt(0));
     // A video gives exactly `count` frames; the webcam gives what it draws in `length` seconds of its time.
     for (let done = 0; live || done < count;) {
-      const clock = await unlessAborted(next, signal);
+      const clock = await unlessAborted(next, signal, TASK);
       stepping = null;
       firstTime ??= clock.time;
       const time = live ? clock.time - firstTime : done / fps;
       if (live && time >= length) break;
       // A live frame whose time does not move on (a repeated callback) would break the track's order.
       if (time <= lastTime) {
-        next = stepping = fetch(done);
+        next = stepping = frameAt(done);
         continue;
       }
       lastTime = time;
       drawComposite(ctx, layout, panels, labCaption(lab.state.get(), clock, fingerprints), fonts);
       // add() copies the canvas at once, so the lab fetches the next frame while this one encodes.
       const adding = video.add(time, 1 / fps);
-      if (live || done + 1 < count) next = stepping = fetch(done + 1);
-      await unlessAborted(adding, signal);
+      if (live || done + 1 < count) next = stepping = frameAt(done + 1);
+      await unlessAborted(adding, signal, TASK);
       done++;
       // Live progress is camera time in frames, so the bar fills in `length` seconds whatever the rate.
       onProgress?.(live ? Math.min(count, Math.round(time * fps) + 1) : done, count, clock.frame);

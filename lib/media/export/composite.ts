@@ -7,6 +7,7 @@
  * {@link drawComposite} only paints it, so the PNG and every frame of a clip come out the same.
  */
 import type { Layout } from '../../cipher/layout';
+import { clockTime } from '../../lab/frame-time';
 import type { PanelId } from '../../worker/protocol';
 
 /** Default and largest width of a composite: a 1080p slide. */
@@ -152,14 +153,6 @@ const LAYOUT_NAMES: Record<Layout, string> = {
   rgba: 'RGBA layout (4 bytes a pixel)',
   gray: 'grey layout (BT.601 luma, 1 byte a pixel)',
 };
-
-/** m:ss.cc, as the player shows time. */
-export function clockTime(seconds: number): string {
-  const centis = Math.round(seconds * 100);
-  const minutes = Math.floor(centis / 6000);
-  const rest = (centis - minutes * 6000) / 100;
-  return `${minutes}:${rest.toFixed(2).padStart(5, '0')}`;
-}
 
 /**
  * The footer's words: a headline (source, frame, time), the cipher settings, the key fingerprints and

@@ -28,7 +28,12 @@ export async function readCanvases(page: Page, testIds: readonly string[]): Prom
       let binary = '';
       for (let i = 0; i < data.length; i += 0x8000) binary += String.fromCharCode(...data.subarray(i, i + 0x8000));
       const frame = element.dataset.frame;
-      return { width: copy.width, height: copy.height, frame: frame === undefined ? null : Number(frame), base64: btoa(binary) };
+      return {
+        width: copy.width,
+        height: copy.height,
+        frame: frame === undefined ? null : Number(frame),
+        base64: btoa(binary),
+      };
     });
   }, testIds);
   return raw.map(({ base64, ...rest }) => ({ ...rest, rgba: new Uint8Array(Buffer.from(base64, 'base64')) }));

@@ -1,7 +1,9 @@
 /**
  * encryptFrame/decryptFrame/toPicture against OpenSSL (node:crypto), on pseudo-random frames of odd
- * sizes, in every layout and every colour depth. The plaintext OpenSSL encrypts is packed here by a
- * plain per-pixel reference (helpers/reference-layout), so these tests also prove packFrame.
+ * sizes, in every layout and every colour depth, in all four modes. The plaintext OpenSSL encrypts is
+ * packed here by a plain per-pixel reference (helpers/reference-layout), so these tests also prove
+ * packFrame. The CTR counter block starts at ff…fe, so every frame of three blocks or more runs the
+ * 128-bit counter through ff…ff and on from 00…00, as OpenSSL does.
  */
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
@@ -17,9 +19,10 @@ import {
   toPicture,
   trailingBytes,
   type Frame,
+  type Mode,
 } from '../../../lib/cipher';
-import { bytesToHex } from '../helpers/hex';
-import { opensslEcb, opensslGcm } from '../helpers/openssl';
+import { bytesToHex, hexToBytes } from '../helpers/hex';
+import { opensslCbc, opensslCtr, opensslEcb, opensslGcm } from '../helpers/openssl';
 import { referenceLuma, referencePack, referenceUnpack } from '../helpers/reference-layout';
 import { seededBytes } from '../helpers/seeded-bytes';
 
@@ -34,9 +37,38 @@ const SIZES: [number, number, 'Uint8Array' | 'Uint8ClampedArray'][] = [
 ];
 
 const ECB_KEY = seededBytes('frame-openssl ECB key', 16);
+const CBC_KEY = seededBytes('frame-openssl CBC key', 16);
+const CBC_IV = seededBytes('frame-openssl CBC IV', 16);
+const CTR_KEY = seededBytes('frame-openssl CTR key', 16);
+const CTR_IV = hexToBytes('fffffffffffffffffffffffffffffffe');
 const GCM_KEY = seededBytes('frame-openssl GCM key', 32);
 const NONCE = seededBytes('frame-openssl nonce', 12);
 const AAD = seededBytes('frame-openssl AAD', 13);
+
+/** The AES-128 modes, each with its OpenSSL twin; GCM, with its tag and AAD, is checked on its own. */
+const AES_128: {
+  mode: Mode;
+  key: Uint8Array;
+  iv?: Uint8Array;
+  openssl: string;
+  expected: (packed: Uint8Array) => Uint8Array;
+}[] = [
+  { mode: 'ecb', key: ECB_KEY, openssl: 'aes-128-ecb', expected: (packed) => opensslEcb(ECB_KEY, packed) },
+  {
+    mode: 'cbc',
+    key: CBC_KEY,
+    iv: CBC_IV,
+    openssl: 'aes-128-cbc',
+    expected: (packed) => opensslCbc(CBC_KEY, CBC_IV, packed),
+  },
+  {
+    mode: 'ctr',
+    key: CTR_KEY,
+    iv: CTR_IV,
+    openssl: 'aes-128-ctr',
+    expected: (packed) => opensslCtr(CTR_KEY, CTR_IV, packed),
+  },
+];
 
 function makeFrame(width: number, height: number, type: 'Uint8Array' | 'Uint8ClampedArray'): Frame {
   const bytes = seededBytes(`frame-openssl ${width}×${height}`, width * height * 4);
@@ -63,27 +95,49 @@ for (const [width, height, type] of SIZES) {
         const packed = referencePack(frame.data, layout, bits);
         const quantized = bytesToHex(referenceUnpack(packed, layout, pixels));
 
-        test(`${layout}, ${bits} bits: packFrame = reference; ECB = openssl aes-128-ecb; decryptFrame; toPicture; trailingBytes`, () => {
+        test(`${layout}, ${bits} bits: packFrame = reference`, () => {
           assert.equal(bytesToHex(packFrame(frame, layout, bits)), bytesToHex(packed));
-          const expected = opensslEcb(ECB_KEY, packed);
-          const encrypted = encryptFrame(frame, { mode: 'ecb', key: ECB_KEY, layout, bits });
-          assert.deepEqual(
-            { ...encrypted, ciphertext: bytesToHex(encrypted.ciphertext) },
-            { mode: 'ecb', layout, bits, width, height, nonce: null, plaintextLength: packed.length, ciphertext: bytesToHex(expected) },
-          );
-
-          const decrypted = decryptFrame(encrypted, ECB_KEY);
-          assert.equal(decrypted.width, width);
-          assert.equal(decrypted.height, height);
-          assert.equal(bytesToHex(decrypted.data), quantized);
-
-          const picture = toPicture(encrypted);
-          assert.deepEqual([picture.width, picture.height], [width, height]);
-          assert.equal(bytesToHex(picture.data), bytesToHex(referenceUnpack(expected.subarray(0, packed.length), layout, pixels, true)));
-          // PKCS#7 always pads: 1 to 16 bytes past the picture.
-          assert.equal(bytesToHex(trailingBytes(encrypted)), bytesToHex(expected.subarray(packed.length)));
-          assert.equal(trailingBytes(encrypted).length, 16 - (packed.length % 16));
         });
+
+        for (const { mode, key, iv, openssl, expected: opensslOf } of AES_128) {
+          test(`${layout}, ${bits} bits: ${mode.toUpperCase()} = openssl ${openssl}; decryptFrame; toPicture; trailingBytes`, () => {
+            const expected = opensslOf(packed);
+            const encrypted = encryptFrame(frame, { mode, key, layout, bits, iv });
+            assert.deepEqual(
+              {
+                ...encrypted,
+                iv: encrypted.iv && bytesToHex(encrypted.iv),
+                ciphertext: bytesToHex(encrypted.ciphertext),
+              },
+              {
+                mode,
+                layout,
+                bits,
+                width,
+                height,
+                nonce: null,
+                iv: iv ? bytesToHex(iv) : null,
+                plaintextLength: packed.length,
+                ciphertext: bytesToHex(expected),
+              },
+            );
+
+            const decrypted = decryptFrame(encrypted, key);
+            assert.equal(decrypted.width, width);
+            assert.equal(decrypted.height, height);
+            assert.equal(bytesToHex(decrypted.data), quantized);
+
+            const picture = toPicture(encrypted);
+            assert.deepEqual([picture.width, picture.height], [width, height]);
+            assert.equal(
+              bytesToHex(picture.data),
+              bytesToHex(referenceUnpack(expected.subarray(0, packed.length), layout, pixels, true)),
+            );
+            // PKCS#7 always pads ECB and CBC: 1 to 16 bytes past the picture. CTR adds nothing.
+            assert.equal(bytesToHex(trailingBytes(encrypted)), bytesToHex(expected.subarray(packed.length)));
+            assert.equal(trailingBytes(encrypted).length, mode === 'ctr' ? 0 : 16 - (packed.length % 16));
+          });
+        }
 
         test(`${layout}, ${bits} bits: GCM ciphertext ‖ tag = openssl aes-256-gcm, with and without AAD; decryptFrame; toPicture; trailingBytes`, () => {
           for (const aad of [AAD, undefined]) {
@@ -96,7 +150,10 @@ for (const [width, height, type] of SIZES) {
             assert.equal(bytesToHex(decryptFrame(encrypted, GCM_KEY, aad).data), quantized);
 
             const picture = toPicture(encrypted);
-            assert.equal(bytesToHex(picture.data), bytesToHex(referenceUnpack(expected.subarray(0, packed.length), layout, pixels, true)));
+            assert.equal(
+              bytesToHex(picture.data),
+              bytesToHex(referenceUnpack(expected.subarray(0, packed.length), layout, pixels, true)),
+            );
             assert.equal(bytesToHex(trailingBytes(encrypted)), bytesToHex(expected.subarray(packed.length)));
             assert.equal(trailingBytes(encrypted).length, TAG_LENGTH);
           }

@@ -6,13 +6,7 @@
  */
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import {
-  AuthenticationError,
-  gcmDecrypt,
-  gcmDecryptAsync,
-  NONCE_LENGTH,
-  TAG_LENGTH,
-} from '../../../lib/cipher';
+import { AuthenticationError, gcmDecrypt, gcmDecryptAsync, NONCE_LENGTH, TAG_LENGTH } from '../../../lib/cipher';
 import { assertRejectsExactly, assertThrowsExactly } from '../helpers/assert-error';
 import { cryptoppHex, parseCryptopp, type CryptoppTest } from '../helpers/cryptopp';
 import { readVectorFile } from '../helpers/fixtures';
@@ -116,7 +110,10 @@ describe('McGrew–Viega GCM test cases 13–18, AES-256 (cryptopp/gcm.txt)', ()
 
   test('gcm.txt: test cases 13–18 are the AES-256 ones, MACs on lines 90, 96, 102, 109, 116, 123', () => {
     const cases = [13, 14, 15, 16, 17, 18].map((n) => byCase.get(n));
-    assert.deepEqual(cases.map((t) => t?.lines.MAC), [90, 96, 102, 109, 116, 123]);
+    assert.deepEqual(
+      cases.map((t) => t?.lines.MAC),
+      [90, 96, 102, 109, 116, 123],
+    );
     for (const t of cases) assert.equal(cryptoppHex(t?.values.Key).length, 64);
   });
 

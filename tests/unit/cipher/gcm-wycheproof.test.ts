@@ -15,11 +15,11 @@ import { AuthenticationError, gcmDecrypt, gcmDecryptAsync, gcmEncrypt } from '..
 import { assertRejectsExactly, assertThrowsExactly } from '../helpers/assert-error';
 import { checkNonceRefused, checkSealAndOpen, type GcmVector } from '../helpers/gcm-checks';
 import { bytesToHex, hexToBytes } from '../helpers/hex';
-import { readWycheproof, type AeadTestVector } from '../helpers/wycheproof';
+import { readWycheproof, type AeadTestFile, type AeadTestVector } from '../helpers/wycheproof';
 
 const FILE = 'aes_gcm_test.json';
 const AUTH_FAILED = new AuthenticationError().message;
-const vectors = readWycheproof('wycheproof/aes_gcm_test_256.json');
+const vectors = readWycheproof<AeadTestFile>('wycheproof/aes_gcm_test_256.json');
 
 function fromWycheproof(t: AeadTestVector): GcmVector {
   return {

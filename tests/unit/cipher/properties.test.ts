@@ -1,8 +1,9 @@
 /**
  * The two properties the site demonstrates, checked exhaustively on small frames:
- * - ECB: two ciphertext blocks are equal exactly when their plaintext blocks are (the leak);
+ * - ECB: two ciphertext blocks are equal exactly when their plaintext blocks are (the leak); CBC, CTR
+ *   and GCM leave none of those repeats;
  * - GCM: any change to ciphertext, tag, nonce, AAD or key makes decryption throw AuthenticationError,
- *   so no pixels come out of a tampered frame.
+ *   so no pixels come out of a tampered frame. (What CBC, CTR and ECB let through: malleability.test.ts.)
  */
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
@@ -93,16 +94,22 @@ describe('ECB: equal plaintext blocks ⇔ equal ciphertext blocks, over every pa
       assert.equal(equalPairs > 0, hasRepeats, `${equalPairs} equal pairs`);
       assert.ok(unequalPairs > 0);
       // The same statement in the metric's terms: ECB keeps exactly the plaintext's repeats.
-      assert.deepEqual(countRepeatedBlocks(encrypted.ciphertext), countRepeatedBlocks(pkcs7(referencePack(frame.data, layout, bits))));
+      assert.deepEqual(
+        countRepeatedBlocks(encrypted.ciphertext),
+        countRepeatedBlocks(pkcs7(referencePack(frame.data, layout, bits))),
+      );
     });
   }
 
-  test('GCM on the planted frame: no two ciphertext blocks are equal', () => {
-    const frame = plantedRgba();
-    const encrypted = encryptFrame(frame, { mode: 'gcm', key: seededBytes('properties GCM key', 32), layout: 'rgba' });
-    assert.ok(countRepeatedBlocks(referencePack(frame.data, 'rgba', 8)).repeated > 0);
-    assert.equal(countRepeatedBlocks(encrypted.ciphertext).repeated, 0);
-  });
+  for (const mode of ['cbc', 'ctr', 'gcm'] as const) {
+    test(`${mode.toUpperCase()} on the planted frame: no two ciphertext blocks are equal`, () => {
+      const frame = plantedRgba();
+      const key = seededBytes(`properties ${mode.toUpperCase()} key`, mode === 'gcm' ? 32 : 16);
+      const encrypted = encryptFrame(frame, { mode, key, layout: 'rgba' });
+      assert.ok(countRepeatedBlocks(referencePack(frame.data, 'rgba', 8)).repeated > 0);
+      assert.equal(countRepeatedBlocks(encrypted.ciphertext).repeated, 0);
+    });
+  }
 });
 
 describe('GCM: any change to a sealed frame makes decryption throw AuthenticationError', () => {
@@ -122,7 +129,11 @@ describe('GCM: any change to a sealed frame makes decryption throw Authenticatio
   function refused(encrypted: EncryptedFrame, withKey: Uint8Array, withAad: Uint8Array | undefined): void {
     const frameNonce = encrypted.nonce;
     assert.ok(frameNonce);
-    assertThrowsExactly(() => gcmDecrypt(withKey, frameNonce, encrypted.ciphertext, withAad), AuthenticationError, AUTH_FAILED);
+    assertThrowsExactly(
+      () => gcmDecrypt(withKey, frameNonce, encrypted.ciphertext, withAad),
+      AuthenticationError,
+      AUTH_FAILED,
+    );
     assertThrowsExactly(() => decryptFrame(encrypted, withKey, withAad), AuthenticationError, AUTH_FAILED);
   }
 
@@ -160,6 +171,21 @@ describe('GCM: any change to a sealed frame makes decryption throw Authenticatio
   test('every single-bit flip of the key (256 bits)', () => {
     for (let bit = 0; bit < key.length * 8; bit++) refused(sealed, flipBit(key, bit), aad);
   });
+});
+
+describe('CBC and CTR without an iv option', () => {
+  for (const mode of ['cbc', 'ctr'] as const) {
+    test(`${mode}: encryptFrame draws a fresh random 16-byte IV per frame, and the frame still decrypts`, () => {
+      const key = seededBytes(`properties random IV key ${mode}`, 16);
+      const frame: Frame = { width: 2, height: 2, data: seededBytes('properties random IV frame', 16) };
+      const a = encryptFrame(frame, { mode, key });
+      const b = encryptFrame(frame, { mode, key });
+      assert.equal(a.iv?.length, 16);
+      assert.notEqual(bytesToHex(a.iv ?? new Uint8Array()), bytesToHex(b.iv ?? new Uint8Array()));
+      assert.notEqual(bytesToHex(a.ciphertext), bytesToHex(b.ciphertext));
+      assert.equal(bytesToHex(decryptFrame(a, key).data), bytesToHex(decryptFrame(b, key).data));
+    });
+  }
 });
 
 describe('GCM without a nonce option', () => {

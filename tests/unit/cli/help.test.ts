@@ -29,6 +29,19 @@ describe('help', () => {
     assert.match(ENCRYPT_HELP, /blocks {11}whole 16-byte ciphertext blocks counted \(the GCM tag is left out\)/);
   });
 
+  it('names the four modes and --iv, and says CBC and CTR have no integrity check', () => {
+    assert.match(MAIN_HELP, /encrypt --mode ecb\|cbc\|ctr\|gcm \[--key HEX\] \[--iv HEX\]/);
+    assert.match(
+      MAIN_HELP,
+      /or the padding\n\s+of a CBC picture does not check: wrong key or altered ciphertext \(CBC has no integrity check/,
+    );
+    assert.match(ENCRYPT_HELP, /--iv HEX {16}cbc and ctr only: 16 bytes \(32 hex digits\)/);
+    assert.match(ENCRYPT_HELP, /cbc and ctr hide the picture but have no integrity check/);
+    assert.match(ENCRYPT_HELP, /iv \(hex for cbc and ctr, otherwise null\)/);
+    assert.match(DECRYPT_HELP, /exit 1, "the padding does not check", no OUT\.png/);
+    assert.match(DECRYPT_HELP, /CTR checks nothing/);
+  });
+
   it('fits in 100 columns', () => {
     for (const text of [MAIN_HELP, ENCRYPT_HELP, DECRYPT_HELP]) {
       for (const line of text.split('\n')) assert.ok(line.length <= 100, line);

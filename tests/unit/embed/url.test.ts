@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { embedQuery, embedSnippet, embedUrl } from '../../../lib/embed/url';
-import { DEFAULT_PARAMS, parseLabParams, type LabParams } from '../../../lib/media/lab-options';
+import { DEFAULT_PARAMS, parseLabParams, type LabParams } from '../../../lib/lab/lab-options';
 
 const SOURCES = ['meeting', 'penguin'];
 

@@ -13,7 +13,7 @@ import {
   type CompositeLayout,
   type Rect,
 } from '../../../lib/media/export/composite';
-import { PROCESSING_WIDTHS } from '../../../lib/media/lab-options';
+import { PROCESSING_WIDTHS } from '../../../lib/lab/lab-options';
 import { assertThrowsExactly } from '../helpers/assert-error';
 
 const rect = (x: number, y: number, width: number, height: number): Rect => ({ x, y, width, height });

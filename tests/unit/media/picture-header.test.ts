@@ -8,7 +8,9 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import { HEADER_BYTES, readPictureHeader, type PictureFormat, type PictureHeader } from '../../../lib/media/picture-header';
-import { chunk, concat, ihdr, liarPng, makePng, SIGNATURE } from '../../fixtures/png/images';
+import { buildChunk as chunk } from '../../../lib/png/chunks';
+import { PNG_SIGNATURE as SIGNATURE } from '../../../lib/png/header';
+import { concat, ihdr, liarPng, makePng } from '../../fixtures/png/images';
 import { bytesToHex } from '../helpers/hex';
 import { seededBytes } from '../helpers/seeded-bytes';
 

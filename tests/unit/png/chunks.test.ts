@@ -2,7 +2,9 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { deflateSync } from 'node:zlib';
 import { buildChunk, decodePng, inspectPng, PngError } from '../../../lib/png';
-import { chunk, concat, gradientPng, ihdr, SIGNATURE, truncate } from '../../fixtures/png/images';
+import { buildChunk as chunk } from '../../../lib/png/chunks';
+import { PNG_SIGNATURE as SIGNATURE } from '../../../lib/png/header';
+import { concat, gradientPng, ihdr, truncate } from '../../fixtures/png/images';
 import { pngjsReads } from './pngjs-spy';
 
 function corrupt(message: string) {
@@ -15,12 +17,23 @@ function corrupt(message: string) {
 }
 
 describe('buildChunk', () => {
-  it('writes length, type, data and CRC, as in every PNG\'s IEND', () => {
-    assert.deepEqual([...buildChunk('IEND', new Uint8Array(0))], [0, 0, 0, 0, 0x49, 0x45, 0x4e, 0x44, 0xae, 0x42, 0x60, 0x82]);
+  it("writes length, type, data and CRC, as in every PNG's IEND", () => {
+    assert.deepEqual(
+      [...buildChunk('IEND', new Uint8Array(0))],
+      [0, 0, 0, 0, 0x49, 0x45, 0x4e, 0x44, 0xae, 0x42, 0x60, 0x82],
+    );
+  });
+
+  it('writes the IHDR chunk pngjs writes, byte for byte', () => {
+    // gradientPng() is 37 × 23 RGBA written by pngjs, whose own CRC code made bytes 8–32 (IHDR).
+    assert.deepEqual([...buildChunk('IHDR', ihdr(37, 23, 8, 6))], [...gradientPng().subarray(8, 33)]);
   });
 
   it('refuses a type that is not 4 letters', () => {
-    assert.throws(() => buildChunk('tEX', new Uint8Array(0)), { name: 'RangeError', message: 'chunk type must be 4 ASCII letters, got "tEX"' });
+    assert.throws(() => buildChunk('tEX', new Uint8Array(0)), {
+      name: 'RangeError',
+      message: 'chunk type must be 4 ASCII letters, got "tEX"',
+    });
   });
 });
 
@@ -29,7 +42,10 @@ describe('inspectPng', () => {
     const png = gradientPng();
     const withTrailer = concat(png, new TextEncoder().encode('trailing junk'));
     const { chunks, end } = inspectPng(withTrailer);
-    assert.deepEqual(chunks.map((c) => c.type), ['IHDR', 'IDAT', 'IEND']);
+    assert.deepEqual(
+      chunks.map((c) => c.type),
+      ['IHDR', 'IDAT', 'IEND'],
+    );
     assert.equal(end, png.length);
     assert.equal(decodePng(withTrailer).width, 37);
   });
@@ -39,12 +55,18 @@ describe('inspectPng', () => {
     const cut = truncate(png, 100);
     const idatLength = new DataView(png.buffer, png.byteOffset).getUint32(33);
     const message = `truncated: chunk IDAT at byte 33 needs ${idatLength + 12} bytes, 67 remain`;
-    assert.equal(pngjsReads(() => assert.throws(() => decodePng(cut), corrupt(message))), 0);
+    assert.equal(
+      pngjsReads(() => assert.throws(() => decodePng(cut), corrupt(message))),
+      0,
+    );
   });
 
   it('refuses a PNG cut right after a chunk, with no IEND', () => {
     const png = gradientPng();
-    assert.throws(() => inspectPng(png.subarray(0, png.length - 12)), corrupt(`truncated at byte ${png.length - 12}: no IEND chunk`));
+    assert.throws(
+      () => inspectPng(png.subarray(0, png.length - 12)),
+      corrupt(`truncated at byte ${png.length - 12}: no IEND chunk`),
+    );
   });
 
   it('refuses a chunk whose CRC does not match', () => {
@@ -66,7 +88,6 @@ describe('inspectPng', () => {
       corrupt('colour type 3 needs a PLTE chunk before the image data'),
     );
   });
-
 });
 
 describe('decodePng on damaged image data', () => {
@@ -76,7 +97,10 @@ describe('decodePng on damaged image data', () => {
   const rows = Uint8Array.of(0, 1, 2, 3, 4, 5, 6, 0, 7, 8, 9, 10, 11, 12);
 
   it('decodes the intact image (the baseline the cases below damage)', () => {
-    assert.deepEqual([...decodePng(png(deflateSync(rows))).data], [1, 2, 3, 255, 4, 5, 6, 255, 7, 8, 9, 255, 10, 11, 12, 255]);
+    assert.deepEqual(
+      [...decodePng(png(deflateSync(rows))).data],
+      [1, 2, 3, 255, 4, 5, 6, 255, 7, 8, 9, 255, 10, 11, 12, 255],
+    );
   });
 
   it('refuses data that is not zlib, where pngjs alone would return black pixels', () => {
@@ -96,13 +120,22 @@ describe('decodePng on damaged image data', () => {
       name: 'PngError',
       message: 'corrupt PNG: the image data does not inflate (unexpected end of file)',
     });
-    assert.throws(() => decodePng(png(deflateSync(rows.subarray(0, 10)))), corrupt('the image data holds 10 of the 14 bytes its header needs'));
-    assert.throws(() => decodePng(png(deflateSync(concat(rows, rows)))), corrupt('the image data inflates past the 14 bytes its header allows'));
+    assert.throws(
+      () => decodePng(png(deflateSync(rows.subarray(0, 10)))),
+      corrupt('the image data holds 10 of the 14 bytes its header needs'),
+    );
+    assert.throws(
+      () => decodePng(png(deflateSync(concat(rows, rows)))),
+      corrupt('the image data inflates past the 14 bytes its header allows'),
+    );
   });
 
   it('turns what pngjs throws into a corrupt PngError', () => {
     const badFilter = rows.slice();
     badFilter[0] = 9;
-    assert.throws(() => decodePng(png(deflateSync(badFilter))), corrupt('the image data cannot be decoded (Unrecognised filter type - 9)'));
+    assert.throws(
+      () => decodePng(png(deflateSync(badFilter))),
+      corrupt('the image data cannot be decoded (Unrecognised filter type - 9)'),
+    );
   });
 });

@@ -1,7 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { decodePng, inspectHeader, MAX_PIXELS, MAX_SIDE, PngError, type PngErrorCode } from '../../../lib/png';
-import { chunk, concat, gradientPng, ihdr, interlacedPng, liarPng, pixels, SIGNATURE } from '../../fixtures/png/images';
+import { buildChunk as chunk } from '../../../lib/png/chunks';
+import { PNG_SIGNATURE as SIGNATURE } from '../../../lib/png/header';
+import { concat, gradientPng, ihdr, interlacedPng, liarPng, pixels } from '../../fixtures/png/images';
 import { pngjsReads } from './pngjs-spy';
 
 function refusal(code: PngErrorCode, message: string) {

@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import zlib from 'node:zlib';
 import { buildTextChunk, encodePng, inspectPng, PngError, readTextChunks, type TextEntry } from '../../../lib/png';
-import { chunk, concat, pixels } from '../../fixtures/png/images';
+import { buildChunk as chunk } from '../../../lib/png/chunks';
+import { concat, pixels } from '../../fixtures/png/images';
 
 const entries: TextEntry[] = [
   { keyword: 'ecb-lens:mode', text: 'ecb', kind: 'tEXt' },

@@ -4,7 +4,7 @@
  */
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { boxFactor, boxShrink } from '../../../lib/media/box-scale';
+import { boxFactor, boxShrink } from '../../../lib/worker/box-scale';
 import { assertThrowsExactly } from '../helpers/assert-error';
 import { seededBytes } from '../helpers/seeded-bytes';
 

@@ -4,26 +4,24 @@
  * one frame; for the webcam, which cannot be rewound, the frames the lab has measured so far. No React:
  * the component only shows progress and saves the file.
  */
-import type { CsvFrame } from '@/lib/metrics/csv';
-import type { LabClock, LabController } from '@/lib/media/lab-controller';
-import type { SourceInfo } from '@/lib/media/source';
+import type { SourceInfo } from '../media/source';
+import type { CsvFrame } from '../metrics/csv';
+import { abortError } from './abort';
+import { frameCount, frameRate } from './frame-time';
+import type { LabController } from './lab-controller';
+import type { LabClock } from './lab-state';
 
 /** The parts of the lab the collection needs. */
 export type MetricsLab = Pick<LabController, 'state' | 'clock' | 'history' | 'showFrame'>;
 
 /**
- * How many frames a video has at its frame rate: its duration in frames, rounded (a container's duration
- * may be off by a millisecond either way).
+ * How many frames a video has (see lib/lab/frame-time.ts).
  * @example videoFrameCount({ kind: 'video', duration: 12, fps: 30, … }) // 360
  */
 export function videoFrameCount(source: SourceInfo): number {
   if (source.kind !== 'video') throw new TypeError(`only a video has frames to step through, got a ${source.kind}`);
   if (source.duration === null) throw new RangeError(`“${source.name}” does not say how long it is`);
-  return Math.max(1, Math.round(source.duration * (source.fps ?? 30)));
-}
-
-function abortError(): DOMException {
-  return new DOMException('the CSV export was cancelled', 'AbortError');
+  return frameCount(source.duration, frameRate(source));
 }
 
 /** One frame's row from the clock that shows it; a clock without measurements (analytics off) is refused. */
@@ -56,7 +54,7 @@ export async function collectVideoRows(
   const rows: CsvFrame[] = [];
   onProgress(0, total);
   for (let index = 0; index < total; index++) {
-    if (signal.aborted) throw abortError();
+    if (signal.aborted) throw abortError('the CSV export');
     const clock = await lab.showFrame(index);
     rows.push(frameRow(clock));
     onProgress(index + 1, total);

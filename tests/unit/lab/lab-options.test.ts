@@ -1,13 +1,13 @@
 /**
  * parseLabParams: a lab URL's query → options, and a problem line for everything it had to ignore.
- * Expected problem texts are written out from the templates in lib/media/lab-options.ts
+ * Expected problem texts are written out from the templates in lib/lab/lab-options.ts
  * ("“NAME” is not an option here; ignored." and "NAME=VALUE is not valid (REASON); the default is used." —
  * or, for a key, "a random key is used.")
  * with the reasons of lib/cipher (checkBits, parseHex, parseKey) and of the option parsers.
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { DEFAULT_PARAMS, PARAM_NAMES, parseLabParams, type LabParams } from '../../../lib/media/lab-options';
+import { DEFAULT_PARAMS, PARAM_NAMES, parseLabParams, type LabParams } from '../../../lib/lab/lab-options';
 
 const SOURCES = ['meeting', 'penguin'];
 const ECB_KEY = '000102030405060708090a0b0c0d0e0f';
@@ -57,7 +57,21 @@ describe('parseLabParams: defaults and names', () => {
   });
 
   it('the names a URL understands, in this order', () => {
-    assert.deepEqual(PARAM_NAMES, ['source', 'panels', 'autoplay', 'loop', 'muted', 'controls', 'layout', 'bits', 'width', 'theme', 'ecbKey', 'gcmKey', 'start']);
+    assert.deepEqual(PARAM_NAMES, [
+      'source',
+      'panels',
+      'autoplay',
+      'loop',
+      'muted',
+      'controls',
+      'layout',
+      'bits',
+      'width',
+      'theme',
+      'ecbKey',
+      'gcmKey',
+      'start',
+    ]);
   });
 
   it('unknown names are each reported, in URL order, and change nothing', () => {
@@ -81,7 +95,9 @@ describe('parseLabParams: defaults and names', () => {
   });
 
   it('names are percent-decoded before matching, and values too ("+" is a space)', () => {
-    check('?l%61yout=gr%61y&source=pen+guin', { layout: 'gray' }, [invalid('source', 'pen guin', 'source must be one of meeting, penguin')]);
+    check('?l%61yout=gr%61y&source=pen+guin', { layout: 'gray' }, [
+      invalid('source', 'pen guin', 'source must be one of meeting, penguin'),
+    ]);
   });
 
   it('each call starts from fresh defaults: changing a returned panel list changes neither DEFAULT_PARAMS nor the next result', () => {
@@ -168,15 +184,26 @@ describe('parseLabParams: each option, valid and invalid', () => {
 
   it('ecbKey and gcmKey: hex of 16 and 32 bytes, stored lower-cased', () => {
     check(`?ecbKey=${ECB_KEY}&gcmKey=${GCM_KEY}`, { ecbKeyHex: ECB_KEY, gcmKeyHex: GCM_KEY });
-    check(`?ecbKey=${ECB_KEY.toUpperCase()}&gcmKey=${GCM_KEY.toUpperCase()}`, { ecbKeyHex: ECB_KEY, gcmKeyHex: GCM_KEY });
+    check(`?ecbKey=${ECB_KEY.toUpperCase()}&gcmKey=${GCM_KEY.toUpperCase()}`, {
+      ecbKeyHex: ECB_KEY,
+      gcmKeyHex: GCM_KEY,
+    });
     check('?ecbKey=0A0b0C0d0E0f0A0b0C0d0E0f0A0b0C0d', { ecbKeyHex: '0a0b0c0d0e0f0a0b0c0d0e0f0a0b0c0d' });
   });
 
-  it('ecbKey and gcmKey problems carry parseKey\'s reasons (which show the value lower-cased)', () => {
-    check(`?ecbKey=${ECB_KEY.slice(2)}`, {}, [invalid('ecbKey', ECB_KEY.slice(2), 'key must be 16 bytes (32 hex digits) for AES-128-ECB, got 15')]);
-    check(`?ecbKey=${GCM_KEY}`, {}, [invalid('ecbKey', GCM_KEY, 'key must be 16 bytes (32 hex digits) for AES-128-ECB, got 32')]);
-    check(`?gcmKey=${ECB_KEY}`, {}, [invalid('gcmKey', ECB_KEY, 'key must be 32 bytes (64 hex digits) for AES-256-GCM, got 16')]);
-    check(`?gcmKey=${GCM_KEY.slice(1)}`, {}, [invalid('gcmKey', GCM_KEY.slice(1), 'key must have an even number of hex digits, got 63')]);
+  it("ecbKey and gcmKey problems carry parseKey's reasons (which show the value lower-cased)", () => {
+    check(`?ecbKey=${ECB_KEY.slice(2)}`, {}, [
+      invalid('ecbKey', ECB_KEY.slice(2), 'key must be 16 bytes (32 hex digits) for AES-128-ECB, got 15'),
+    ]);
+    check(`?ecbKey=${GCM_KEY}`, {}, [
+      invalid('ecbKey', GCM_KEY, 'key must be 16 bytes (32 hex digits) for AES-128-ECB, got 32'),
+    ]);
+    check(`?gcmKey=${ECB_KEY}`, {}, [
+      invalid('gcmKey', ECB_KEY, 'key must be 32 bytes (64 hex digits) for AES-256-GCM, got 16'),
+    ]);
+    check(`?gcmKey=${GCM_KEY.slice(1)}`, {}, [
+      invalid('gcmKey', GCM_KEY.slice(1), 'key must have an even number of hex digits, got 63'),
+    ]);
     check('?ecbKey=XYZ', {}, [invalid('ecbKey', 'XYZ', 'key must be hex (digits 0-9 and a-f), got "xyz"')]);
     check('?ecbKey=', {}, [invalid('ecbKey', '', 'key must be 16 bytes (32 hex digits) for AES-128-ECB, got 0')]);
   });
@@ -220,17 +247,24 @@ describe('parseLabParams: panels', () => {
     check('?panels=ecb,motion,motion-gcm', { panels: ['ecb', 'motion', 'motion-gcm'] });
   });
 
-  it('repeats are dropped, keeping each panel\'s first place', () => {
+  it("repeats are dropped, keeping each panel's first place", () => {
     check('?panels=gcm,ecb,gcm,original,ecb', { panels: ['gcm', 'ecb', 'original'] });
   });
 
   it('one unknown panel rejects the whole list: all four panels stay', () => {
-    check('?panels=ecb,cbc', {}, [invalid('panels', 'ecb,cbc', 'each panel must be one of original, ecb, gcm, decrypted, motion, motion-gcm')]);
-    check('?panels=ECB', {}, [invalid('panels', 'ECB', 'each panel must be one of original, ecb, gcm, decrypted, motion, motion-gcm')]);
+    check('?panels=ecb,cbc', {}, [
+      invalid('panels', 'ecb,cbc', 'each panel must be one of original, ecb, gcm, decrypted, motion, motion-gcm'),
+    ]);
+    check('?panels=ECB', {}, [
+      invalid('panels', 'ECB', 'each panel must be one of original, ecb, gcm, decrypted, motion, motion-gcm'),
+    ]);
   });
 
   it('an empty list is a problem', () => {
-    for (const value of ['', ',', ' , ,']) check(`?panels=${encodeURIComponent(value)}`, {}, [invalid('panels', value, 'panels must name at least one panel')]);
+    for (const value of ['', ',', ' , ,'])
+      check(`?panels=${encodeURIComponent(value)}`, {}, [
+        invalid('panels', value, 'panels must name at least one panel'),
+      ]);
   });
 });
 
@@ -244,7 +278,10 @@ describe('parseLabParams: a name given twice', () => {
   });
 
   it('an invalid first value means the default, whatever follows', () => {
-    check('?layout=grey&layout=gray', {}, [invalid('layout', 'grey', 'layout must be one of rgb, rgba, gray'), twice('layout')]);
+    check('?layout=grey&layout=gray', {}, [
+      invalid('layout', 'grey', 'layout must be one of rgb, rgba, gray'),
+      twice('layout'),
+    ]);
   });
 
   it('an unknown name given twice is reported twice', () => {

@@ -5,7 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { Store } from '../../../lib/media/store';
+import { Store } from '../../../lib/lab/store';
 
 interface State {
   count: number;
@@ -61,7 +61,14 @@ describe('Store', () => {
     assert.deepEqual(calls, ['first saw 1', 'second saw 1']);
     store.set({ count: 2 });
     store.set({});
-    assert.deepEqual(calls, ['first saw 1', 'second saw 1', 'first saw 2', 'second saw 2', 'first saw 2', 'second saw 2']);
+    assert.deepEqual(calls, [
+      'first saw 1',
+      'second saw 1',
+      'first saw 2',
+      'second saw 2',
+      'first saw 2',
+      'second saw 2',
+    ]);
   });
 
   it('no listener is called by get() or subscribe()', () => {
@@ -122,5 +129,42 @@ describe('Store', () => {
     stop();
     store.set({ count: 8 });
     assert.equal(calls, 1);
+  });
+
+  describe('waitFor', () => {
+    it('resolves with the first snapshot set after the call that it accepts, not with the current one', async () => {
+      const store = new Store(initial());
+      store.set({ count: 3 });
+      const waiting = store.waitFor((state) => state.count >= 3);
+      store.set({ count: 1 });
+      store.set({ count: 4, name: 'b' });
+      store.set({ count: 5 });
+      assert.deepEqual(await waiting, { count: 4, name: 'b', nested: { items: [1, 2] } });
+    });
+
+    it('stops listening once resolved', async () => {
+      const store = new Store(initial());
+      let asked = 0;
+      const waiting = store.waitFor(() => ++asked === 2);
+      store.set({ count: 1 });
+      store.set({ count: 2 });
+      await waiting;
+      store.set({ count: 3 });
+      assert.equal(asked, 2);
+    });
+
+    it('rejects after the timeout, naming what did not happen, and stops listening', async (t) => {
+      t.mock.timers.enable({ apis: ['setTimeout'] });
+      const store = new Store(initial());
+      let asked = 0;
+      const waiting = store.waitFor(() => (asked++, false), 2_000, 'frame 180 being drawn');
+      store.set({ count: 1 });
+      t.mock.timers.tick(1_999);
+      store.set({ count: 2 });
+      t.mock.timers.tick(1);
+      await assert.rejects(waiting, { message: 'frame 180 being drawn did not happen within 2 s' });
+      store.set({ count: 3 });
+      assert.equal(asked, 2);
+    });
   });
 });

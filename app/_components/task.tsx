@@ -2,16 +2,12 @@
 
 import { useCallback, useEffect, useRef, useState } from 'react';
 
-/**
- * Small controls shared by the lab's dialogs and sections: the two button styles, a labelled checkbox,
- * the run/cancel button of a long task (a clip, a CSV), the states such a task goes through, its
- * progress and how it ended.
- */
+import { primaryButton, secondaryButton } from './fields';
 
-export const primaryButton =
-  'rounded-lg bg-slate-900 px-3 py-1.5 text-sm font-medium text-white hover:bg-slate-700 disabled:opacity-40 dark:bg-white dark:text-slate-900 dark:hover:bg-slate-200';
-export const secondaryButton =
-  'rounded-lg px-3 py-1.5 text-sm font-medium ring-1 ring-slate-300 ring-inset hover:bg-slate-100 dark:ring-slate-600 dark:hover:bg-slate-800';
+/**
+ * A long task of the lab's (a clip, a CSV of every frame): the states it goes through, the button that
+ * starts and cancels it, its progress and how it ended.
+ */
 
 /** A long task with progress and cancel; `Done` is what the finished state reports. */
 export type TaskRun<Done> =
@@ -59,34 +55,6 @@ export function useTask<Done extends object>() {
     }
   };
   return { run, setRun, busy: run.phase === 'running', start, cancel };
-}
-
-/** A checkbox with its label. */
-export function Check({
-  checked,
-  onChange,
-  children,
-  testId,
-  className = 'flex items-center gap-2 text-sm',
-}: {
-  checked: boolean;
-  onChange: (value: boolean) => void;
-  children: React.ReactNode;
-  testId?: string;
-  className?: string;
-}) {
-  return (
-    <label className={className}>
-      <input
-        type="checkbox"
-        checked={checked}
-        onChange={(event) => onChange(event.target.checked)}
-        className="size-4 accent-slate-900 dark:accent-white"
-        data-testid={testId}
-      />
-      {children}
-    </label>
-  );
 }
 
 /** A task's button: starts it, and while it runs, cancels it. */

@@ -9,71 +9,34 @@ import {
   SELF_VIEW,
   speakerPose,
   type MeetingContext,
-} from '../../../lib/media/synthetic-meeting';
+} from '../../../scripts/samples/synthetic-meeting';
 
 /**
- * A 2D context that draws nothing and writes down every call and style change, so the drawing logic can
- * be checked in node, which has no canvas. What it proves is what the code asks the canvas to do.
+ * A 2D context that draws nothing and writes down every call and style change, in order, so the
+ * drawing logic can be checked in node, which has no canvas. What it proves is what the code asks the
+ * canvas to do. A style reads back as last set (the meeting code never reads one it has not set).
  */
-class RecordingContext implements MeetingContext {
-  readonly calls: string[] = [];
-  #fillStyle: string | CanvasGradient | CanvasPattern = '#000000';
-  #strokeStyle: string | CanvasGradient | CanvasPattern = '#000000';
-  #lineWidth = 1;
-  #lineCap: CanvasLineCap = 'butt';
-  #lineJoin: CanvasLineJoin = 'miter';
-  #font = '10px sans-serif';
-  #textAlign: CanvasTextAlign = 'start';
-  #textBaseline: CanvasTextBaseline = 'alphabetic';
-
-  private log(name: string, args: unknown[]): void {
-    this.calls.push(`${name}(${args.map((a) => JSON.stringify(a)).join(',')})`);
-  }
-  private set(name: string, value: unknown): void {
-    this.calls.push(`${name}=${JSON.stringify(value)}`);
-  }
-
-  get fillStyle() { return this.#fillStyle; }
-  set fillStyle(v) { this.#fillStyle = v; this.set('fillStyle', v); }
-  get strokeStyle() { return this.#strokeStyle; }
-  set strokeStyle(v) { this.#strokeStyle = v; this.set('strokeStyle', v); }
-  get lineWidth() { return this.#lineWidth; }
-  set lineWidth(v) { this.#lineWidth = v; this.set('lineWidth', v); }
-  get lineCap() { return this.#lineCap; }
-  set lineCap(v) { this.#lineCap = v; this.set('lineCap', v); }
-  get lineJoin() { return this.#lineJoin; }
-  set lineJoin(v) { this.#lineJoin = v; this.set('lineJoin', v); }
-  get font() { return this.#font; }
-  set font(v) { this.#font = v; this.set('font', v); }
-  get textAlign() { return this.#textAlign; }
-  set textAlign(v) { this.#textAlign = v; this.set('textAlign', v); }
-  get textBaseline() { return this.#textBaseline; }
-  set textBaseline(v) { this.#textBaseline = v; this.set('textBaseline', v); }
-
-  save(...a: unknown[]) { this.log('save', a); }
-  restore(...a: unknown[]) { this.log('restore', a); }
-  translate(...a: unknown[]) { this.log('translate', a); }
-  scale(...a: unknown[]) { this.log('scale', a); }
-  fillRect(...a: unknown[]) { this.log('fillRect', a); }
-  beginPath(...a: unknown[]) { this.log('beginPath', a); }
-  closePath(...a: unknown[]) { this.log('closePath', a); }
-  moveTo(...a: unknown[]) { this.log('moveTo', a); }
-  lineTo(...a: unknown[]) { this.log('lineTo', a); }
-  quadraticCurveTo(...a: unknown[]) { this.log('quadraticCurveTo', a); }
-  arc(...a: unknown[]) { this.log('arc', a); }
-  ellipse(...a: unknown[]) { this.log('ellipse', a); }
-  rect(...a: unknown[]) { this.log('rect', a); }
-  roundRect(...a: unknown[]) { this.log('roundRect', a); }
-  fill(...a: unknown[]) { this.log('fill', a); }
-  stroke(...a: unknown[]) { this.log('stroke', a); }
-  clip(...a: unknown[]) { this.log('clip', a); }
-  fillText(...a: unknown[]) { this.log('fillText', a); }
+function recordingContext(): { ctx: MeetingContext; calls: string[] } {
+  const calls: string[] = [];
+  const styles = new Map<string | symbol, unknown>();
+  const ctx = new Proxy({} as MeetingContext, {
+    get: (_, name) =>
+      styles.has(name)
+        ? styles.get(name)
+        : (...args: unknown[]) => calls.push(`${String(name)}(${args.map((a) => JSON.stringify(a)).join(',')})`),
+    set: (_, name, value) => {
+      styles.set(name, value);
+      calls.push(`${String(name)}=${JSON.stringify(value)}`);
+      return true;
+    },
+  });
+  return { ctx, calls };
 }
 
 function record(timeS: number, width = 1280, height = 720): string[] {
-  const ctx = new RecordingContext();
+  const { ctx, calls } = recordingContext();
   drawMeetingFrame(ctx, width, height, timeS);
-  return ctx.calls;
+  return calls;
 }
 
 function frameTimes(from: number, to: number): number[] {
@@ -87,7 +50,8 @@ describe('meeting scenes', () => {
     assert.equal(MEETING_SCENES[0].start, 0);
     assert.equal(MEETING_SCENES[MEETING_SCENES.length - 1].end, MEETING_DURATION_S);
     for (let i = 1; i < MEETING_SCENES.length; i++) assert.equal(MEETING_SCENES[i].start, MEETING_SCENES[i - 1].end);
-    for (const { start } of MEETING_SCENES) assert.ok(Number.isInteger(start * MEETING_FPS), `${start} s is not a frame boundary`);
+    for (const { start } of MEETING_SCENES)
+      assert.ok(Number.isInteger(start * MEETING_FPS), `${start} s is not a frame boundary`);
   });
 
   it('meetingSceneAt starts each scene on its boundary and gives the end to the last scene', () => {
@@ -133,8 +97,47 @@ describe('speakerPose', () => {
 });
 
 describe('drawMeetingFrame', () => {
-  it('draws the same calls for the same time', () => {
-    for (const t of [0, 1.4, 2.5, 6, 9.25, MEETING_DURATION_S]) assert.deepEqual(record(t), record(t), `at ${t} s`);
+  it('is a pure function of time: drawing other times first, on the same context, changes nothing', () => {
+    const times = [0, 1.4, 2.5, 6, 9.25, MEETING_DURATION_S];
+    const alone = times.map((t) => record(t));
+    assert.equal(
+      new Set(alone.map((calls) => JSON.stringify(calls))).size,
+      times.length,
+      'each time draws its own frame',
+    );
+    for (const [i, t] of times.entries()) {
+      const { ctx, calls } = recordingContext();
+      for (const other of times.toReversed()) if (other !== t) drawMeetingFrame(ctx, 1280, 720, other);
+      const before = calls.length;
+      drawMeetingFrame(ctx, 1280, 720, t);
+      assert.deepEqual(calls.slice(before), alone[i], `at ${t} s, after the other ${times.length - 1} times`);
+    }
+  });
+
+  it('in the speaker scene, puts the head, eyes and mouth where the pose says', () => {
+    const TAU = 2 * Math.PI;
+    // 0 s: dx = round(5 sin 1.3) = 5, dy = round(4 sin 0.4) = 2; before the first phrase (0.3 s), so the
+    // mouth is shut; (0 + 1.7) mod 3.1 = 1.7 is past the 0.14 s blink. The face is centred on (640, 344).
+    assert.deepEqual(speakerPose(0), { dx: 5, dy: 2, mouth: 0, eyesClosed: false });
+    // 1.5 s: dx = round(9.92 + 3.47) = 13, dy = round(−3.60) = −4; in the phrase 0.3–1.9 s, syllable 6
+    // at phase 0.75 gives round(4 · 0.629 · sin 0.75π) = 2; (1.5 + 1.7) mod 3.1 = 0.1 < 0.14: a blink.
+    assert.deepEqual(speakerPose(1.5), { dx: 13, dy: -4, mouth: 2, eyesClosed: true });
+    const open = record(0);
+    const blinking = record(1.5);
+    const [face0, face1] = [`ellipse(645,346,112,142,0,0,${TAU})`, `ellipse(653,340,112,142,0,0,${TAU})`];
+    assert.ok(open.includes(face0) && !open.includes(face1), 'face at (645, 346) at 0 s');
+    assert.ok(blinking.includes(face1) && !blinking.includes(face0), 'face at (653, 340) at 1.5 s');
+    // Open eyes are ellipses 41 px either side of the face, 4 px up; closed ones 26 × 5 bars.
+    assert.ok(open.includes(`ellipse(604,342,10,12,0,0,${TAU})`), 'left eye open at 0 s');
+    assert.deepEqual(
+      blinking.filter((call) => call.startsWith('fillRect(599,336') || call.startsWith('fillRect(681,336')),
+      ['fillRect(599,336,26,5)', 'fillRect(681,336,26,5)'],
+      'both eyes shut at 1.5 s',
+    );
+    // The mouth sits 92 px below the face's centre: shut lips at 0 s, opening 2 (teeth showing) at 1.5 s.
+    assert.ok(open.includes('roundRect(615,434,60,9,4)'), 'lips shut at 0 s');
+    assert.ok(blinking.includes(`ellipse(653,439,28,15,0,0,${TAU})`), 'mouth open at 1.5 s');
+    assert.ok(blinking.includes('fillRect(623,422,60,10)'), 'teeth at 1.5 s');
   });
 
   it('in the speaker scene, draws differently exactly when the pose differs', () => {
@@ -170,7 +173,10 @@ describe('drawMeetingFrame', () => {
       assert.deepEqual(calls.slice(lifted + 1), ['restore()'], 'nothing is drawn after the self-view');
       return { slide: calls.slice(0, at), selfView: calls.slice(at, lifted) };
     };
-    for (const [from, to] of [[5, 8.5], [8.5, MEETING_DURATION_S]]) {
+    for (const [from, to] of [
+      [5, 8.5],
+      [8.5, MEETING_DURATION_S],
+    ]) {
       const times = frameTimes(from, to);
       const first = split(record(times[0]));
       let moved = 0;
@@ -186,15 +192,21 @@ describe('drawMeetingFrame', () => {
 
   it('letterboxes other aspect ratios: black bars, then the meeting scaled to fit and centred', () => {
     const calls = record(6, 320, 240);
-    assert.deepEqual(calls.slice(0, 5), ['save()', 'fillStyle="#000000"', 'fillRect(0,0,320,240)', 'translate(0,30)', 'scale(0.25,0.25)']);
+    assert.deepEqual(calls.slice(0, 5), [
+      'save()',
+      'fillStyle="#000000"',
+      'fillRect(0,0,320,240)',
+      'translate(0,30)',
+      'scale(0.25,0.25)',
+    ]);
     assert.deepEqual(record(6, 640, 360).slice(3, 5), ['translate(0,0)', 'scale(0.5,0.5)']);
   });
 
   it('rejects sizes and times it cannot draw', () => {
-    const ctx = new RecordingContext();
+    const { ctx, calls } = recordingContext();
     assert.throws(() => drawMeetingFrame(ctx, 0, 720, 1), RangeError);
     assert.throws(() => drawMeetingFrame(ctx, 1280, 720.5, 1), RangeError);
     assert.throws(() => drawMeetingFrame(ctx, 1280, 720, -1), RangeError);
-    assert.deepEqual(ctx.calls, [], 'nothing is drawn before the inputs are checked');
+    assert.deepEqual(calls, [], 'nothing is drawn before the inputs are checked');
   });
 });

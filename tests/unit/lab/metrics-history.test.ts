@@ -5,7 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { MetricsHistory, type MetricsRow } from '../../../lib/media/metrics-history';
+import { MetricsHistory, type MetricsRow } from '../../../lib/lab/metrics-history';
 import { MetricsMeter } from '../../../lib/metrics/frame-metrics';
 
 const meter = new MetricsMeter();

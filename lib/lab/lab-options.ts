@@ -4,9 +4,10 @@
  * falls back to its default and is listed in `problems`, worded for the page.
  */
 import { checkBits } from '../cipher/depth';
-import { parseKey, type Mode } from '../cipher/keys';
+import type { Mode } from '../cipher/keys';
 import { LAYOUTS, type Layout } from '../cipher/layout';
 import { MAIN_PANELS, PANEL_IDS, type PanelId } from '../worker/protocol';
+import { readKeyText } from './lab-keys';
 
 export const PROCESSING_WIDTHS = [320, 480, 640, 960, 1280] as const;
 export type ProcessingWidth = (typeof PROCESSING_WIDTHS)[number];
@@ -62,8 +63,8 @@ function flag(value: string, name: string): boolean {
 }
 
 function key(mode: Mode, value: string): string {
-  parseKey(value.toLowerCase(), mode);
-  return value.toLowerCase();
+  readKeyText(value, mode);
+  return value.trim().toLowerCase();
 }
 
 const PARSERS: Record<string, (value: string, params: LabParams, sources: readonly string[]) => void> = {

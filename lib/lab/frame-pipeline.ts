@@ -1,0 +1,176 @@
+/**
+ * The lab's frames on their way through the workers and back. A frame of the open source is taken (a
+ * VideoFrame, which costs the main thread next to nothing, or a bitmap of a picture) and handed to the two
+ * workers with its cipher settings; what they send back is put on the panel canvases in one go, so every
+ * panel shows the same frame, and the clock moves on. Frames of a source closed since are thrown away
+ * when they come back.
+ */
+import { presentBitmap } from '../media/present';
+import type { FrameSource } from '../media/source';
+import { LabEngine, type EngineFrame } from '../worker/client';
+import type { CipherSettings, PanelId } from '../worker/protocol';
+import type { LabClock } from './lab-state';
+import type { MetricsHistory } from './metrics-history';
+import type { Store } from './store';
+
+/** A frame as the lab numbers it. */
+export interface LabFrame {
+  index: number;
+  /** Seconds into the source. */
+  time: number;
+}
+
+interface FrameMeta extends LabFrame {
+  generation: number;
+  /** Whether leak analytics were on when the frame was taken. */
+  analytics: boolean;
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+export class FramePipeline {
+  private engine: LabEngine<FrameMeta> | null = null;
+  private readonly canvases: Partial<Record<PanelId, HTMLCanvasElement>> = {};
+  private generation = 0;
+  private skipped = 0;
+  private drawnTimes: number[] = [];
+  /** The frame last handed to the workers for this source, drawn or on its way. */
+  lastRequested = -1;
+
+  /**
+   * @param clock updated with every frame drawn
+   * @param history where each measured frame's numbers go
+   * @param report a problem with a frame, worded for the page
+   */
+  constructor(
+    private readonly clock: Store<LabClock>,
+    private readonly history: MetricsHistory,
+    private readonly report: (error: string) => void,
+  ) {}
+
+  /** Starts the workers. */
+  start(): void {
+    if (this.engine) return;
+    this.engine = new LabEngine<FrameMeta>({
+      onFrame: (frame) => this.present(frame),
+      onError: (message) => this.report(`A frame could not be encrypted: ${message}`),
+    });
+  }
+
+  dispose(): void {
+    this.engine?.dispose();
+    this.engine = null;
+  }
+
+  attachCanvas(panel: PanelId, canvas: HTMLCanvasElement | null): void {
+    if (canvas) this.canvases[panel] = canvas;
+    else delete this.canvases[panel];
+  }
+
+  canvas(panel: PanelId): HTMLCanvasElement | undefined {
+    return this.canvases[panel];
+  }
+
+  /** Whether any of `panels` is on the page. */
+  shows(panels: readonly PanelId[]): boolean {
+    return panels.some((panel) => this.canvases[panel]);
+  }
+
+  /** A new source: frames of the old one still in the workers are dropped when they come back. */
+  reset(): void {
+    this.generation++;
+    this.lastRequested = -1;
+    this.drawnTimes = [];
+  }
+
+  /** True when the workers are full: a playing frame now would be dropped. */
+  get busy(): boolean {
+    return this.engine?.busy ?? false;
+  }
+
+  /** Counts frames not taken while playing (the workers were busy, or no callback saw them). */
+  skip(count = 1): void {
+    this.skipped += count;
+    this.clock.set({ dropped: this.dropped() });
+  }
+
+  /** Hands `frame` of `source`, scaled to `size`, to the workers with `settings`. */
+  submit(
+    source: FrameSource,
+    frame: LabFrame,
+    settings: CipherSettings,
+    size: { width: number; height: number },
+  ): void {
+    const engine = this.engine;
+    if (!engine) return;
+    const meta: FrameMeta = { ...frame, generation: this.generation, analytics: settings.analytics };
+    const options = { index: frame.index, size };
+    const fail = (error: unknown) => this.report(`A frame could not be captured: ${describe(error)}`);
+    if (source.video && typeof VideoFrame === 'function') {
+      let image: VideoFrame;
+      try {
+        image = new VideoFrame(source.video);
+      } catch (error) {
+        fail(error);
+        return;
+      }
+      engine.submit(image, settings, meta, options);
+      this.lastRequested = frame.index;
+      return;
+    }
+    const from = source.video ?? source.picture;
+    if (!from) return;
+    createImageBitmap(from).then((bitmap) => {
+      if (meta.generation !== this.generation || !this.engine) bitmap.close();
+      else {
+        this.engine.submit(bitmap, settings, meta, options);
+        this.lastRequested = frame.index;
+      }
+    }, fail);
+  }
+
+  /** Frames not drawn while playing: skipped here, replaced in the engine's queue, or never seen. */
+  private dropped(): number {
+    return this.skipped + (this.engine?.stats.dropped ?? 0);
+  }
+
+  private present(frame: EngineFrame<FrameMeta>): void {
+    const { meta, bitmaps } = frame;
+    const drawn = Object.entries(bitmaps) as [PanelId, ImageBitmap][];
+    if (meta.generation !== this.generation) {
+      drawn.forEach(([, bitmap]) => bitmap.close());
+      return;
+    }
+    for (const [panel, bitmap] of drawn) {
+      const canvas = this.canvases[panel];
+      if (canvas) presentBitmap(canvas, bitmap, meta.index);
+      else bitmap.close();
+    }
+    const row = frame.metrics ? { index: meta.index, time: meta.time, metrics: frame.metrics } : null;
+    if (row) this.history.push(row);
+    const now = performance.now();
+    this.drawnTimes.push(now);
+    while (this.drawnTimes.length && this.drawnTimes[0] < now - 1000) this.drawnTimes.shift();
+    const previous = this.clock.get();
+    this.clock.set({
+      frame: meta.index,
+      time: meta.time,
+      size: { width: frame.primary.width, height: frame.primary.height },
+      nonceHex: frame.gcm.nonceHex,
+      tagHex: frame.gcm.tagHex,
+      paddingHex: frame.primary.paddingHex,
+      plaintextBytes: frame.primary.plaintextBytes,
+      ecbCiphertextBytes: frame.primary.ecbCiphertextBytes,
+      gcmEngine: frame.gcm.gcmEngine,
+      reusedBlocks: frame.primary.reusedBlocks,
+      metrics: frame.metrics,
+      measured: row ?? (meta.analytics ? previous.measured : null),
+      drawn: previous.drawn + 1,
+      dropped: this.dropped(),
+      fps: this.drawnTimes.length,
+      timings: { primary: frame.primary.timings, gcm: frame.gcm.timings },
+    });
+  }
+}
