@@ -21,11 +21,24 @@ interface Shot {
   press?: { key: string; ready: string };
   /** Shoot only this element (scrolled into view) rather than the page. */
   element?: string;
+  /** Buttons to click once ready, each with a selector to wait for after it. */
+  clicks?: { selector: string; ready: string }[];
 }
 
 const FRAME = '[data-testid="panel-ecb"][data-frame]';
 const KEYS =
   'ecbKey=2b7e151628aed2a6abf7158809cf4f3c&gcmKey=feffe9928665731c6d6a8f9467308308feffe9928665731c6d6a8f9467308308';
+
+/** The attack lab has drawn its last receivers: the CTR rewrite and the GCM refusal beside it. */
+const ATTACKS_READY = '[data-testid="rewrite-gcm-view"][data-verdict="refused"]';
+/** Run the two demos that wait for a button: the forgery and the width search. */
+const ATTACKS_RUN = [
+  {
+    selector: '[data-testid="forbidden-run"]',
+    ready: '[data-testid="forbidden-received-view"][data-verdict="accepted"]',
+  },
+  { selector: '[data-testid="width-run"]', ready: '[data-testid="width-found"]' },
+];
 
 const SHOTS: Shot[] = [
   { name: 'lab', path: `/?start=6&${KEYS}`, width: 1440, height: 900, ready: FRAME },
@@ -50,6 +63,24 @@ const SHOTS: Shot[] = [
     element: '[data-testid="analytics"]',
   },
   { name: 'story', path: '/story#step-3', width: 1440, height: 900, ready: FRAME },
+  {
+    name: 'attacks',
+    path: '/attacks',
+    width: 1440,
+    height: 900,
+    ready: ATTACKS_READY,
+    fullPage: true,
+    clicks: ATTACKS_RUN,
+  },
+  {
+    name: 'attacks-phone',
+    path: '/attacks',
+    width: 390,
+    height: 844,
+    ready: ATTACKS_READY,
+    fullPage: true,
+    clicks: ATTACKS_RUN,
+  },
   {
     name: 'embed-builder',
     path: '/embed-builder',
@@ -89,6 +120,10 @@ async function main(): Promise<void> {
       if (shot.press) {
         await page.keyboard.press(shot.press.key);
         await page.waitForSelector(shot.press.ready, { timeout: 30_000 });
+      }
+      for (const click of shot.clicks ?? []) {
+        await page.click(click.selector);
+        await page.waitForSelector(click.ready, { timeout: 60_000 });
       }
       const file = join(values.out, `${shot.name}.png`);
       if (shot.element) await page.locator(shot.element).screenshot({ path: file });

@@ -39,6 +39,7 @@ function Mark() {
 const NAV = [
   { href: '/', label: 'Lab' },
   { href: '/story', label: 'The Zoom story' },
+  { href: '/attacks', label: 'Attacks' },
   { href: '/embed-builder', label: 'Embed' },
 ];
 

@@ -49,6 +49,18 @@ export const SOURCES = {
     date: 'November 2007',
     url: 'https://csrc.nist.gov/pubs/sp/800/38/d/final',
   },
+  joux2006: {
+    title: 'Authentication Failures in NIST version of GCM (public comment on the draft of SP 800-38D)',
+    publisher: 'Antoine Joux',
+    date: '2006',
+    url: 'https://csrc.nist.gov/csrc/media/projects/block-cipher-techniques/documents/bcm/comments/800-38-series-drafts/gcm/joux_comments.pdf',
+  },
+  rfc3711: {
+    title: 'RFC 3711: The Secure Real-time Transport Protocol (SRTP), §3.3.2 Replay Protection',
+    publisher: 'IETF',
+    date: 'March 2004',
+    url: 'https://www.rfc-editor.org/rfc/rfc3711#section-3.3.2',
+  },
 } as const;
 
 export type SourceId = keyof typeof SOURCES;

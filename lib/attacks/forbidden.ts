@@ -1,6 +1,6 @@
 /**
  * Joux's "forbidden attack" on GCM (A. Joux, "Authentication Failures in NIST version of GCM", comment to
- * NIST, 2006; https://csrc.nist.gov/csrc/media/projects/block-cipher-techniques/documents/bcm/joux_comments.pdf):
+ * NIST, 2006; https://csrc.nist.gov/csrc/media/projects/block-cipher-techniques/documents/bcm/comments/800-38-series-drafts/gcm/joux_comments.pdf):
  * two messages under one key and one nonce have tags T₁ = GHASH_H(C₁) ⊕ S and T₂ = GHASH_H(C₂) ⊕ S with the
  * same S = AES_K(J₀), so H is a root of GHASH(C₁) + GHASH(C₂) + T₁ + T₂. A third message under the nonce
  * picks the true H among the roots. With H, and the keystream that one known plaintext gives away (the
@@ -41,7 +41,7 @@ export function forbiddenPolynomial(a: GcmMessage, b: GcmMessage) {
 
 /**
  * The degree of the polynomial two messages give: what the root finding costs grows with its square.
- * @example attackDegree(1728, 0) // 110: 108 ciphertext blocks + the lengths block … + 1
+ * @example attackDegree(1728) // 109: 108 ciphertext blocks and the lengths block
  */
 export function attackDegree(ciphertextBytes: number, aadBytes = 0): number {
   return Math.ceil(ciphertextBytes / 16) + Math.ceil(aadBytes / 16) + 1;

@@ -13,13 +13,18 @@ export class UsageError extends Error {
   }
 }
 
-/** The options a command accepts: long name → value type; `help` (`-h`) is always accepted. */
-export type OptionSpec = Record<string, 'string' | 'boolean'>;
+/**
+ * The options a command accepts: long name → value type (`list`: a string that may be given more than
+ * once); `help` (`-h`) is always accepted.
+ */
+export type OptionSpec = Record<string, 'string' | 'boolean' | 'list'>;
 
 /** A parsed command line. */
 export interface ParsedCommand {
   /** String options as given; absent ones are missing. */
   values: Record<string, string | undefined>;
+  /** `list` options, every value in the order given (empty when absent). */
+  lists: Record<string, string[]>;
   help: boolean;
   files: string[];
 }
@@ -30,7 +35,12 @@ export interface ParsedCommand {
  *          // { values: { key: 'ab' }, help: false, files: ['in.png', 'out.png'] }
  */
 export function parseCommand(command: string, argv: readonly string[], spec: OptionSpec): ParsedCommand {
-  const options = Object.fromEntries(Object.entries(spec).map(([name, type]) => [name, { type }]));
+  const options = Object.fromEntries(
+    Object.entries(spec).map(([name, type]) => [
+      name,
+      { type: type === 'list' ? 'string' : type, multiple: type === 'list' },
+    ]),
+  );
   const { tokens } = parseArgs({
     args: [...argv],
     options: { ...options, help: { type: 'boolean', short: 'h' } },
@@ -39,6 +49,11 @@ export function parseCommand(command: string, argv: readonly string[], spec: Opt
     tokens: true,
   });
   const values: Record<string, string | undefined> = {};
+  const lists: Record<string, string[]> = Object.fromEntries(
+    Object.entries(spec)
+      .filter(([, type]) => type === 'list')
+      .map(([name]) => [name, []]),
+  );
   const seen = new Set<string>();
   let help = false;
   const files: string[] = [];
@@ -48,7 +63,7 @@ export function parseCommand(command: string, argv: readonly string[], spec: Opt
     const { name, rawName, value, inlineValue } = token;
     const type = name === 'help' ? 'boolean' : spec[name];
     if (!type) throw new UsageError(`unknown option ${rawName} for ${command} (see ${command} --help)`);
-    if (seen.has(name)) throw new UsageError(`--${name} is given more than once`);
+    if (seen.has(name) && type !== 'list') throw new UsageError(`--${name} is given more than once`);
     seen.add(name);
     if (type === 'boolean') {
       if (inlineValue) throw new UsageError(`${rawName} takes no value`);
@@ -57,9 +72,10 @@ export function parseCommand(command: string, argv: readonly string[], spec: Opt
     }
     if (value === undefined || (!inlineValue && value.startsWith('-')))
       throw new UsageError(`${rawName} needs a value`);
-    values[name] = value;
+    if (type === 'list') lists[name].push(value);
+    else values[name] = value;
   }
-  return { values, help, files };
+  return { values, lists, help, files };
 }
 
 /** The two file operands `IN.png OUT.png`, or a {@link UsageError}. */

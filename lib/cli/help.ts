@@ -20,7 +20,10 @@ Commands:
           [--previous PREV.png] IN.png
       prints one line of JSON with the leak measures of the pixels, their ECB and their GCM
       ciphertext
-  help [encrypt|decrypt|analyze]
+  attack forge --ciphertext A.png --ciphertext B.png [--ciphertext C.png …] --known A-PLAIN.png
+               --target T.png OUT.png
+      without the key, forges a GCM picture from pictures sealed under one key and one nonce
+  help [encrypt|decrypt|analyze|attack]
       shows this help or a command's (as does <command> --help)
 
 Exit status:
@@ -143,4 +146,29 @@ Prints one line of JSON to stdout with:
     unchangedShare   their share; null without --previous. ECB's equal the original's, GCM's are 0
 
 Example: npm run cli -- analyze --bits 3 --previous frame1.png frame2.png
+`;
+
+/** `ecb-lens attack --help`. */
+export const ATTACK_HELP = `Usage: npm run cli -- attack forge --ciphertext A.png --ciphertext B.png [--ciphertext C.png …]
+                                  --known A-PLAIN.png --target T.png OUT.png
+
+Joux's forbidden attack on AES-256-GCM. A.png, B.png (C.png …) are pictures that encrypt --mode gcm
+wrote under one key and one nonce: a nonce used twice gives away GCM's hash key H, a root of a
+polynomial made from two pictures' ciphertexts and tags. Further pictures pick H among the roots.
+A-PLAIN.png is the plaintext picture of A.png, whose ciphertext then gives away the keystream.
+OUT.png is T.png's pixels sealed under the same nonce with a tag that decrypt --key K (and OpenSSL)
+accept: a picture the key holder never made. No key is given and none is printed, not even H.
+
+Prints one line of JSON: the pictures' size, layout and nonce, the polynomial's degree, how many
+roots it has (candidates), how many the further pictures left (remaining), which one was used and
+why (chosenBy), and the seconds taken.
+
+Limit: the polynomial's degree is the number of 16-byte blocks GHASH reads (the picture's bytes
+and AAD, and one lengths block), and the work grows with its square: up to degree 1024 is taken
+(about 20 s on a 2-core machine; a 12×12 rgb picture is degree 28, a fraction of a second).
+
+Exit status 2, with one line on stderr, for: fewer than two --ciphertext pictures; a picture that is
+not GCM; pictures under different nonces, or of different sizes, layouts or colour depths; a
+--known or --target picture of another size; a polynomial over the limit; pictures that give no
+candidate for H (not sealed under one key).
 `;

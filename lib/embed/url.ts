@@ -2,28 +2,13 @@
  * Embed URLs and snippets from lab options: the inverse of `parseLabParams`. Only options that differ
  * from the defaults are written, in a fixed order, so the same choices always give the same snippet.
  */
-import { DEFAULT_PARAMS, type LabParams } from '../lab/lab-options';
-
-const ORDER: (keyof LabParams)[] = [
-  'source',
-  'panels',
-  'autoplay',
-  'loop',
-  'muted',
-  'controls',
-  'layout',
-  'bits',
-  'width',
-  'theme',
-  'ecbKeyHex',
-  'gcmKeyHex',
-  'start',
-];
-
-const NAME: Partial<Record<keyof LabParams, string>> = { ecbKeyHex: 'ecbKey', gcmKeyHex: 'gcmKey' };
+import { DEFAULT_PARAMS, PARAM_NAMES, paramField, type LabParams } from '../lab/lab-options';
 
 function text(value: LabParams[keyof LabParams]): string {
-  return Array.isArray(value) ? value.join(',') : String(value);
+  if (Array.isArray(value)) return value.join(',');
+  // The ciphertext panels' modes, left then right: modes=cbc,gcm.
+  if (typeof value === 'object' && value !== null) return `${value.ecb},${value.gcm}`;
+  return String(value);
 }
 
 /**
@@ -32,10 +17,12 @@ function text(value: LabParams[keyof LabParams]): string {
  */
 export function embedQuery(params: LabParams): string {
   const query = new URLSearchParams();
-  for (const field of ORDER) {
+  // In the order the lab reads them (PARAM_NAMES), so the same choices always give the same snippet.
+  for (const name of PARAM_NAMES) {
+    const field = paramField(name);
     const value = params[field];
     if (value === null || text(value) === text(DEFAULT_PARAMS[field] as LabParams[keyof LabParams])) continue;
-    query.set(NAME[field] ?? field, text(value));
+    query.set(name, text(value));
   }
   return query.toString().replaceAll('%2C', ',');
 }

@@ -22,7 +22,10 @@ export interface LabFrame {
 
 interface FrameMeta extends LabFrame {
   generation: number;
-  /** Whether leak analytics were on when the frame was taken. */
+  /**
+   * Whether leak analytics were switched on when the frame was taken (not whether this frame is measured:
+   * while playing, frames between two measured ones keep showing the last measurement).
+   */
   analytics: boolean;
 }
 
@@ -96,16 +99,20 @@ export class FramePipeline {
     this.clock.set({ dropped: this.dropped() });
   }
 
-  /** Hands `frame` of `source`, scaled to `size`, to the workers with `settings`. */
+  /**
+   * Hands `frame` of `source`, scaled to `size`, to the workers with `settings`; `analytics` says whether
+   * leak analytics are switched on (`settings.analytics` says whether this frame is measured).
+   */
   submit(
     source: FrameSource,
     frame: LabFrame,
     settings: CipherSettings,
     size: { width: number; height: number },
+    analytics: boolean,
   ): void {
     const engine = this.engine;
     if (!engine) return;
-    const meta: FrameMeta = { ...frame, generation: this.generation, analytics: settings.analytics };
+    const meta: FrameMeta = { ...frame, generation: this.generation, analytics };
     const options = { index: frame.index, size };
     const fail = (error: unknown) => this.report(`A frame could not be captured: ${describe(error)}`);
     if (source.video && typeof VideoFrame === 'function') {
@@ -158,19 +165,14 @@ export class FramePipeline {
       frame: meta.index,
       time: meta.time,
       size: { width: frame.primary.width, height: frame.primary.height },
-      nonceHex: frame.gcm.nonceHex,
-      tagHex: frame.gcm.tagHex,
-      paddingHex: frame.primary.paddingHex,
       plaintextBytes: frame.primary.plaintextBytes,
-      ecbCiphertextBytes: frame.primary.ecbCiphertextBytes,
-      gcmEngine: frame.gcm.gcmEngine,
-      reusedBlocks: frame.primary.reusedBlocks,
+      streams: { ecb: frame.primary.stream, gcm: frame.second.stream },
       metrics: frame.metrics,
       measured: row ?? (meta.analytics ? previous.measured : null),
       drawn: previous.drawn + 1,
       dropped: this.dropped(),
       fps: this.drawnTimes.length,
-      timings: { primary: frame.primary.timings, gcm: frame.gcm.timings },
+      timings: { primary: frame.primary.timings, second: frame.second.timings },
     });
   }
 }

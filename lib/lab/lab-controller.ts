@@ -8,6 +8,7 @@
  * than falls behind); a frame shown on its own (paused, stepped, sought, redrawn) always wins, so a
  * settings change or a seek is never lost.
  */
+import type { Mode } from '../cipher/keys';
 import type { Layout } from '../cipher/layout';
 import { fitWidth } from '../media/image-source';
 import { openFileSource, openSampleSource } from '../media/open-source';
@@ -15,7 +16,7 @@ import { sampleById, type Sample } from '../media/samples';
 import type { FrameSource, SourceInfo } from '../media/source';
 import { openWebcam } from '../media/video-source';
 import { watchVideo } from '../media/video-watcher';
-import { MOTION_PANELS, type PanelId } from '../worker/protocol';
+import { DEFAULT_MODES, MOTION_PANELS, type CipherPanel, type PanelId } from '../worker/protocol';
 import { FramePipeline } from './frame-pipeline';
 import { frameIndexAt, frameRate, lastFrameIndex, timeOfFrame } from './frame-time';
 import { LabKeys, type LabKey } from './lab-keys';
@@ -70,6 +71,7 @@ export class LabController {
         layout: options.layout ?? DEFAULT_PARAMS.layout,
         bits: options.bits ?? DEFAULT_PARAMS.bits,
         width: options.width ?? DEFAULT_PARAMS.width,
+        modes: { ...(options.modes ?? DEFAULT_MODES) },
         ...this.keys.hex(),
       },
     });
@@ -258,6 +260,7 @@ export class LabController {
     if (changes.layout) patch.layout = changes.layout;
     if (changes.bits !== undefined) patch.bits = changes.bits;
     if (changes.width) patch.width = changes.width;
+    if (changes.modes) patch.modes = { ...changes.modes };
     for (const [mode, hex] of [
       ['ecb', changes.ecbKeyHex],
       ['gcm', changes.gcmKeyHex],
@@ -320,6 +323,11 @@ export class LabController {
     this.updateSettings({ width });
   }
 
+  /** Shows `mode` in ciphertext panel `panel` (the other panel keeps its mode). */
+  setMode(panel: CipherPanel, mode: Mode): void {
+    this.updateSettings({ modes: { ...this.state.get().settings.modes, [panel]: mode } });
+  }
+
   /** Sets a key from typed hex; returns the reason (and keeps the old key) when it is not valid. */
   setKey(mode: LabKey, hex: string): string | null {
     const problem = this.keys.set(mode, hex);
@@ -370,13 +378,14 @@ export class LabController {
     const cipher = {
       layout: settings.layout,
       bits: settings.bits,
+      modes: settings.modes,
       ecbKey: this.keys.get('ecb'),
       gcmKey: this.keys.get('gcm'),
       analytics: this.analytics && this.cadence.due(alone, size.width, size.height),
       motionUnderlay: this.motionUnderlay,
       motion: this.frames.shows(MOTION_PANELS),
     };
-    this.frames.submit(source, { index, time }, cipher, size);
+    this.frames.submit(source, { index, time }, cipher, size, this.analytics);
   }
 
   /** A new source or new settings: earlier measurements no longer describe what is shown. */

@@ -4,9 +4,9 @@
  * falls back to its default and is listed in `problems`, worded for the page.
  */
 import { checkBits } from '../cipher/depth';
-import type { Mode } from '../cipher/keys';
+import { MODES, type Mode } from '../cipher/keys';
 import { LAYOUTS, type Layout } from '../cipher/layout';
-import { MAIN_PANELS, PANEL_IDS, type PanelId } from '../worker/protocol';
+import { DEFAULT_MODES, MAIN_PANELS, PANEL_IDS, type CipherPanel, type PanelId } from '../worker/protocol';
 import { readKeyText } from './lab-keys';
 
 export const PROCESSING_WIDTHS = [320, 480, 640, 960, 1280] as const;
@@ -29,6 +29,8 @@ export interface LabParams {
   layout: Layout;
   bits: number;
   width: ProcessingWidth;
+  /** The modes of the two ciphertext panels (`modes=cbc,gcm`). */
+  modes: Record<CipherPanel, Mode>;
   theme: Theme;
   ecbKeyHex: string | null;
   gcmKeyHex: string | null;
@@ -45,6 +47,7 @@ export const DEFAULT_PARAMS: LabParams = {
   layout: 'rgb',
   bits: 8,
   width: DEFAULT_WIDTH,
+  modes: { ...DEFAULT_MODES },
   theme: 'light',
   ecbKeyHex: null,
   gcmKeyHex: null,
@@ -93,6 +96,12 @@ const PARSERS: Record<string, (value: string, params: LabParams, sources: readon
     if (!PROCESSING_WIDTHS.includes(width)) throw new Error(`width must be one of ${PROCESSING_WIDTHS.join(', ')}`);
     params.width = width;
   },
+  modes: (value, params) => {
+    const list = value.split(',').map((mode) => mode.trim());
+    if (list.length !== 2) throw new Error('modes must name two modes, for the two ciphertext panels: e.g. cbc,gcm');
+    const [ecb, gcm] = list.map((mode) => oneOf(MODES, mode, 'each mode'));
+    params.modes = { ecb, gcm };
+  },
   theme: (value, params) => void (params.theme = oneOf(THEMES, value, 'theme')),
   ecbKey: (value, params) => void (params.ecbKeyHex = key('ecb', value)),
   gcmKey: (value, params) => void (params.gcmKeyHex = key('gcm', value)),
@@ -109,6 +118,14 @@ export const PARAM_NAMES = Object.keys(PARSERS);
 const FIELD: Record<string, keyof LabParams> = { ecbKey: 'ecbKeyHex', gcmKey: 'gcmKeyHex' };
 
 /**
+ * The LabParams field an option name sets.
+ * @example paramField('ecbKey') // 'ecbKeyHex'
+ */
+export function paramField(name: string): keyof LabParams {
+  return FIELD[name] ?? (name as keyof LabParams);
+}
+
+/**
  * Reads the options in `entries` (name → value pairs, e.g. from a URL or a postMessage `set`) and
  * returns only the fields they change, plus a problem for each unknown, disallowed or invalid one.
  * @example parseLabChanges([['bits', '3']], ['meeting']).changes // { bits: 3 }
@@ -118,7 +135,7 @@ export function parseLabChanges(
   sources: readonly string[],
   allowed: readonly string[] = PARAM_NAMES,
 ): { changes: Partial<LabParams>; problems: string[] } {
-  const scratch: LabParams = { ...DEFAULT_PARAMS, panels: [...DEFAULT_PARAMS.panels] };
+  const scratch: LabParams = { ...DEFAULT_PARAMS, panels: [...DEFAULT_PARAMS.panels], modes: { ...DEFAULT_MODES } };
   const changes: Partial<LabParams> = {};
   const problems: string[] = [];
   const seen = new Set<string>();
@@ -135,7 +152,7 @@ export function parseLabChanges(
     seen.add(name);
     try {
       parse(value, scratch, sources);
-      const field = FIELD[name] ?? (name as keyof LabParams);
+      const field = paramField(name);
       Object.assign(changes, { [field]: scratch[field] });
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
@@ -158,5 +175,8 @@ export function parseLabParams(
   allowed: readonly string[] = PARAM_NAMES,
 ): { params: LabParams; problems: string[] } {
   const { changes, problems } = parseLabChanges(new URLSearchParams(search), sources, allowed);
-  return { params: { ...DEFAULT_PARAMS, panels: [...DEFAULT_PARAMS.panels], ...changes }, problems };
+  return {
+    params: { ...DEFAULT_PARAMS, panels: [...DEFAULT_PARAMS.panels], modes: { ...DEFAULT_MODES }, ...changes },
+    problems,
+  };
 }

@@ -3,8 +3,9 @@
  * does something, and the clock, which changes with every frame drawn (so its readers stay small).
  */
 import type { Layout } from '../cipher/layout';
+import type { Mode } from '../cipher/keys';
 import type { SourceInfo } from '../media/source';
-import type { FrameMetrics } from '../worker/protocol';
+import type { CipherPanel, FrameMetrics, StreamInfo } from '../worker/protocol';
 import type { LabParams, ProcessingWidth } from './lab-options';
 import type { MetricsRow } from './metrics-history';
 
@@ -12,6 +13,9 @@ export interface LabSettings {
   layout: Layout;
   bits: number;
   width: ProcessingWidth;
+  /** The mode each ciphertext panel shows (ECB and GCM unless changed). */
+  modes: Record<CipherPanel, Mode>;
+  /** The AES-128 key (ECB, CBC, CTR) and the AES-256 key (GCM), as hex. */
   ecbKeyHex: string;
   gcmKeyHex: string;
 }
@@ -34,14 +38,9 @@ export interface LabClock {
   frame: number;
   time: number;
   size: { width: number; height: number } | null;
-  nonceHex: string;
-  tagHex: string;
-  paddingHex: string;
   plaintextBytes: number;
-  ecbCiphertextBytes: number;
-  gcmEngine: 'webcrypto' | 'noble' | null;
-  /** ECB blocks whose ciphertext was reused from the previous frame. */
-  reusedBlocks: number;
+  /** The two ciphertext panels' streams in the frame on screen: mode, nonce or IV, padding or tag; null before any. */
+  streams: Record<CipherPanel, StreamInfo> | null;
   /**
    * The three streams' measurements for the frame on screen; null with analytics off, and for the
    * frames played between two measured ones (see lib/lab/measure-cadence.ts).
@@ -58,7 +57,7 @@ export interface LabClock {
   /** Frames drawn per second over the last second. */
   fps: number;
   /** Milliseconds per step of the last frame, per worker (for the bench). */
-  timings: { primary: Record<string, number>; gcm: Record<string, number> };
+  timings: { primary: Record<string, number>; second: Record<string, number> };
 }
 
 /** Options fixed when the lab is created (from the URL, or an embed's settings). */
@@ -69,6 +68,7 @@ export interface LabOptions {
   layout?: Layout;
   bits?: number;
   width?: ProcessingWidth;
+  modes?: Record<CipherPanel, Mode>;
   loop?: boolean;
   muted?: boolean;
   /** Measure every frame and draw motion maps (default true); a still demo needs neither. */
@@ -85,17 +85,12 @@ export const EMPTY_CLOCK: LabClock = {
   frame: 0,
   time: 0,
   size: null,
-  nonceHex: '',
-  tagHex: '',
-  paddingHex: '',
   plaintextBytes: 0,
-  ecbCiphertextBytes: 0,
-  gcmEngine: null,
-  reusedBlocks: 0,
+  streams: null,
   metrics: null,
   measured: null,
   drawn: 0,
   dropped: 0,
   fps: 0,
-  timings: { primary: {}, gcm: {} },
+  timings: { primary: {}, second: {} },
 };

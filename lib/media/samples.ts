@@ -7,6 +7,14 @@ import manifest from '../../public/samples/samples.json';
 /** Where the site is served: "" or a sub-path such as "/ecb-lens" (next.config.js, from BASE_PATH). */
 const BASE_PATH = process.env.NEXT_PUBLIC_BASE_PATH ?? '';
 
+/** A rectangle in a sample's own pixels. */
+export interface SampleRegion {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
 export interface Sample {
   id: string;
   kind: 'video' | 'picture';
@@ -18,6 +26,10 @@ export interface Sample {
   height: number;
   fps: number | null;
   durationS: number | null;
+  /** Named moments of a video, in seconds (the meeting: speaker, slide, slideUpdated). */
+  moments: Record<string, number>;
+  /** Named regions, in the sample's pixels (the meeting: face, firstBar). */
+  regions: Record<string, SampleRegion>;
 }
 
 export const SAMPLES: readonly Sample[] = manifest.map((entry) => ({
@@ -30,6 +42,8 @@ export const SAMPLES: readonly Sample[] = manifest.map((entry) => ({
   height: entry.height,
   fps: 'fps' in entry && typeof entry.fps === 'number' ? entry.fps : null,
   durationS: 'durationS' in entry && typeof entry.durationS === 'number' ? entry.durationS : null,
+  moments: ('moments' in entry ? entry.moments : undefined) ?? {},
+  regions: ('regions' in entry ? entry.regions : undefined) ?? {},
 }));
 
 export const SAMPLE_IDS: readonly string[] = SAMPLES.map((sample) => sample.id);

@@ -1,6 +1,6 @@
 /**
  * The page's side of the lab workers. Two frames may be in flight at once, so the primary worker reads,
- * packs and ECB-encrypts frame n+1 while the GCM worker is still on frame n; one more may wait, and a
+ * packs and encrypts frame n+1 while the second worker is still on frame n; one more may wait, and a
  * newer frame replaces a waiting one (counted as dropped), so when the machine cannot keep up the lab
  * skips frames instead of falling behind. Results from the two workers are joined by sequence number
  * and handed over together, so all panels always show the same frame.
@@ -9,11 +9,11 @@ import type {
   CipherSettings,
   FrameImage,
   FrameMetrics,
-  GcmInfo,
-  GcmResult,
   PanelId,
   PrimaryInfo,
   PrimaryResult,
+  SecondInfo,
+  SecondResult,
   WorkerToPage,
 } from './protocol';
 
@@ -23,7 +23,7 @@ export interface EngineFrame<Meta> {
   meta: Meta;
   bitmaps: Partial<Record<PanelId, ImageBitmap>>;
   primary: PrimaryInfo;
-  gcm: GcmInfo;
+  second: SecondInfo;
   /** Null when analytics were off for this frame. */
   metrics: FrameMetrics | null;
 }
@@ -46,7 +46,7 @@ interface Pending<Meta> {
   seq: number;
   meta: Meta;
   primary?: PrimaryResult;
-  gcm?: GcmResult;
+  second?: SecondResult;
 }
 
 /** Counters for the bench and the page's status line. */
@@ -65,12 +65,12 @@ function closeBitmaps(bitmaps: Partial<Record<PanelId, ImageBitmap>> | undefined
 
 function closeAll(pending: Pending<unknown>): void {
   closeBitmaps(pending.primary?.bitmaps);
-  closeBitmaps(pending.gcm?.bitmaps);
+  closeBitmaps(pending.second?.bitmaps);
 }
 
 export class LabEngine<Meta> {
   private readonly primary: Worker;
-  private readonly gcm: Worker;
+  private readonly second: Worker;
   private seq = 0;
   private readonly inFlight = new Map<number, Pending<Meta>>();
   private waiting: Job<Meta> | null = null;
@@ -82,16 +82,19 @@ export class LabEngine<Meta> {
       type: 'module',
       name: 'ecb-lens-primary',
     });
-    this.gcm = new Worker(new URL('./gcm-worker.ts', import.meta.url), { type: 'module', name: 'ecb-lens-gcm' });
+    this.second = new Worker(new URL('./second-worker.ts', import.meta.url), {
+      type: 'module',
+      name: 'ecb-lens-second',
+    });
     const channel = new MessageChannel();
     this.primary.postMessage({ type: 'connect', port: channel.port1 }, [channel.port1]);
-    this.gcm.postMessage({ type: 'connect', port: channel.port2 }, [channel.port2]);
+    this.second.postMessage({ type: 'connect', port: channel.port2 }, [channel.port2]);
     const receive = (event: MessageEvent<WorkerToPage>) => this.receive(event.data);
     this.primary.onmessage = receive;
-    this.gcm.onmessage = receive;
+    this.second.onmessage = receive;
     const crash = (event: ErrorEvent) => this.crash(event.message || 'a lab worker failed to start');
     this.primary.onerror = crash;
-    this.gcm.onerror = crash;
+    this.second.onerror = crash;
   }
 
   /** True when the pipeline is full: a new frame would have to wait. */
@@ -143,7 +146,7 @@ export class LabEngine<Meta> {
     this.inFlight.forEach(closeAll);
     this.inFlight.clear();
     this.primary.terminate();
-    this.gcm.terminate();
+    this.second.terminate();
   }
 
   private start(job: Job<Meta>): void {
@@ -169,21 +172,21 @@ export class LabEngine<Meta> {
       return;
     }
     if (message.type === 'primary') pending.primary = message;
-    else pending.gcm = message;
-    if (pending.primary && pending.gcm) this.finish(pending, pending.primary, pending.gcm);
+    else pending.second = message;
+    if (pending.primary && pending.second) this.finish(pending, pending.primary, pending.second);
   }
 
-  private finish(done: Pending<Meta>, primary: PrimaryResult, gcm: GcmResult): void {
+  private finish(done: Pending<Meta>, primary: PrimaryResult, second: SecondResult): void {
     this.inFlight.delete(done.seq);
     this.stats.drawn++;
     this.next();
-    const metrics = primary.metrics && gcm.metrics ? { ...primary.metrics, ...gcm.metrics } : null;
+    const metrics = primary.metrics && second.metrics ? { ...primary.metrics, ...second.metrics } : null;
     this.callbacks.onFrame({
       seq: done.seq,
       meta: done.meta,
-      bitmaps: { ...primary.bitmaps, ...gcm.bitmaps },
+      bitmaps: { ...primary.bitmaps, ...second.bitmaps },
       primary: primary.info,
-      gcm: gcm.info,
+      second: second.info,
       metrics,
     });
   }

@@ -1,15 +1,31 @@
 /**
  * Messages between the page and the lab's two workers. A frame travels one way: the page hands the
  * primary worker a video frame; the primary scales and reads it, packs the plaintext and passes it
- * straight to the GCM worker over a MessageChannel, then encrypts with ECB itself; each worker sends its
- * finished panels (and its measurements) to the page as ImageBitmaps. Buffers are transferred, never
- * copied, and the GCM worker hands plaintext buffers back for reuse.
+ * straight to the second worker over a MessageChannel, then encrypts the first ciphertext panel's stream
+ * itself; the second worker encrypts the second panel's stream and decrypts it again (the key holder's
+ * view). Each worker sends its finished panels (and its measurements) to the page as ImageBitmaps.
+ * Buffers are transferred, never copied, and the second worker hands plaintext buffers back for reuse.
  */
 import type { Layout } from '../cipher/layout';
+import type { Mode } from '../cipher/keys';
 import type { StreamMetrics } from '../metrics/frame-metrics';
 
 /** The panels the workers draw: the four pictures, and the motion maps of the two streams. */
 export type PanelId = 'original' | 'ecb' | 'gcm' | 'decrypted' | 'motion' | 'motion-gcm';
+
+/**
+ * The two ciphertext panels. Each can show any mode; their ids name the modes they show by default, the
+ * ones the story is about: AES-128-ECB (Zoom before 5.0) and AES-256-GCM (Zoom 5.0).
+ */
+export type CipherPanel = 'ecb' | 'gcm';
+export const CIPHER_PANELS: readonly CipherPanel[] = ['ecb', 'gcm'];
+/** What the ciphertext panels show unless told otherwise. */
+export const DEFAULT_MODES: Readonly<Record<CipherPanel, Mode>> = { ecb: 'ecb', gcm: 'gcm' };
+
+/** The lab's key for a mode: the AES-128 key for ECB, CBC and CTR, the AES-256 key for GCM. */
+export function keyFor(mode: Mode, keys: { ecbKey: Uint8Array; gcmKey: Uint8Array }): Uint8Array {
+  return mode === 'gcm' ? keys.gcmKey : keys.ecbKey;
+}
 export const MAIN_PANELS: readonly PanelId[] = ['original', 'ecb', 'gcm', 'decrypted'];
 export const MOTION_PANELS: readonly PanelId[] = ['motion', 'motion-gcm'];
 export const PANEL_IDS: readonly PanelId[] = [...MAIN_PANELS, ...MOTION_PANELS];
@@ -18,7 +34,11 @@ export const PANEL_IDS: readonly PanelId[] = [...MAIN_PANELS, ...MOTION_PANELS];
 export interface CipherSettings {
   layout: Layout;
   bits: number;
+  /** The mode each ciphertext panel shows. */
+  modes: Record<CipherPanel, Mode>;
+  /** The AES-128 key (ECB, CBC and CTR). */
   ecbKey: Uint8Array;
+  /** The AES-256 key (GCM). */
   gcmKey: Uint8Array;
   /** Measure each stream (lib/metrics). */
   analytics: boolean;
@@ -54,7 +74,7 @@ export interface ConnectMessage {
 
 export type PageToWorker = FrameRequest | ConnectMessage;
 
-/** Primary → GCM worker: packed plaintext of one frame (the buffer is transferred). */
+/** Primary → second worker: packed plaintext of one frame (the buffer is transferred). */
 export interface PlaintextMessage {
   type: 'plaintext';
   seq: number;
@@ -63,7 +83,9 @@ export interface PlaintextMessage {
   height: number;
   layout: Layout;
   bits: number;
-  gcmKey: Uint8Array;
+  /** The second ciphertext panel's mode, and the key for it. */
+  mode: Mode;
+  key: Uint8Array;
   analytics: boolean;
   motion: boolean;
   motionUnderlay: boolean;
@@ -71,7 +93,7 @@ export interface PlaintextMessage {
   length: number;
 }
 
-/** GCM worker → primary: a plaintext buffer to reuse. */
+/** Second worker → primary: a plaintext buffer to reuse. */
 export interface BufferReturn {
   type: 'return';
   buffer: ArrayBuffer;
@@ -82,29 +104,40 @@ export type PortMessage = PlaintextMessage | BufferReturn;
 /** Milliseconds per named step of one frame in one worker. */
 export type StageTimings = Record<string, number>;
 
-/** What the primary worker reports about a frame: its size, and ECB's side. */
+/** What a worker reports about the ciphertext stream it made. */
+export interface StreamInfo {
+  mode: Mode;
+  /** All the ciphertext, padding or tag included. */
+  ciphertextBytes: number;
+  /** GCM's nonce, CBC's IV or CTR's initial counter block, as hex; '' for ECB. */
+  nonceHex: string;
+  /** The bytes the picture cannot show, as hex: ECB's and CBC's padding, GCM's tag; '' for CTR. */
+  trailingHex: string;
+  /** Who ran AES: the browser's native WebCrypto, or noble (JavaScript). */
+  engine: 'webcrypto' | 'noble';
+  /** ECB blocks whose ciphertext was reused from the previous frame (unchanged plaintext); 0 otherwise. */
+  reusedBlocks: number;
+}
+
+/** What the primary worker reports about a frame: its size, and the first ciphertext panel's stream. */
 export interface PrimaryInfo {
   width: number;
   height: number;
   plaintextBytes: number;
-  ecbCiphertextBytes: number;
-  /** PKCS#7 padding bytes, not drawn. */
-  paddingHex: string;
-  /** ECB blocks whose ciphertext was reused from the previous frame (unchanged plaintext). */
-  reusedBlocks: number;
+  stream: StreamInfo;
   timings: StageTimings;
 }
 
-/** What the GCM worker reports about a frame. */
-export interface GcmInfo {
-  nonceHex: string;
-  tagHex: string;
-  /** 'webcrypto' (native) or 'noble' (pure JS fallback). */
-  gcmEngine: 'webcrypto' | 'noble';
+/** What the second worker reports about a frame: the second ciphertext panel's stream. */
+export interface SecondInfo {
+  stream: StreamInfo;
   timings: StageTimings;
 }
 
-/** Measurements of the three streams of one frame. */
+/**
+ * Measurements of the three streams of one frame: the plaintext, and the two ciphertext panels' streams
+ * (named by their panels, whatever mode they show).
+ */
 export interface FrameMetrics {
   original: StreamMetrics;
   ecb: StreamMetrics;
@@ -120,12 +153,12 @@ export interface PrimaryResult {
   metrics: Pick<FrameMetrics, 'original' | 'ecb'> | null;
 }
 
-/** GCM worker → page. */
-export interface GcmResult {
-  type: 'gcm';
+/** Second worker → page. */
+export interface SecondResult {
+  type: 'second';
   seq: number;
   bitmaps: Partial<Record<PanelId, ImageBitmap>>;
-  info: GcmInfo;
+  info: SecondInfo;
   metrics: Pick<FrameMetrics, 'gcm'> | null;
 }
 
@@ -136,7 +169,7 @@ export interface WorkerFailure {
   message: string;
 }
 
-export type WorkerToPage = PrimaryResult | GcmResult | WorkerFailure;
+export type WorkerToPage = PrimaryResult | SecondResult | WorkerFailure;
 
 /** The parts of a dedicated worker's global scope the lab workers use (the DOM lib lacks its type). */
 export interface WorkerScope {
@@ -144,9 +177,16 @@ export interface WorkerScope {
   postMessage(message: WorkerToPage, transfer?: Transferable[]): void;
 }
 
-/** The key, layout, depth and size of a stream: frames that differ in any are never compared. */
-export function streamIdentity(key: Uint8Array, layout: Layout, bits: number, width: number, height: number): string {
+/** The mode, key, layout, depth and size of a stream: frames that differ in any are never compared. */
+export function streamIdentity(
+  mode: Mode | 'plain',
+  key: Uint8Array,
+  layout: Layout,
+  bits: number,
+  width: number,
+  height: number,
+): string {
   let hex = '';
   for (const byte of key) hex += byte.toString(16).padStart(2, '0');
-  return `${layout}|${bits}|${width}x${height}|${hex}`;
+  return `${mode}|${layout}|${bits}|${width}x${height}|${hex}`;
 }

@@ -10,11 +10,14 @@
  * section).
  */
 import { ecb } from '@noble/ciphers/aes.js';
-import { BLOCK, ecbCiphertextLength, ecbEncrypt } from '../cipher/ecb';
-import { checkKey } from '../cipher/keys';
+import { cbcDecrypt, cbcEncrypt } from '../cipher/cbc';
+import { ctrDecrypt, ctrEncrypt } from '../cipher/ctr';
+import { BLOCK, ecbCiphertextLength, ecbDecrypt, ecbEncrypt } from '../cipher/ecb';
 import type { Frame } from '../cipher/frame';
 import { gcmDecryptAsync, gcmEncryptAsync } from '../cipher/gcm';
 import { toHex } from '../cipher/hex';
+import { IV_LENGTH } from '../cipher/iv';
+import { checkKey, randomBytes, type Mode } from '../cipher/keys';
 import { packFrame, plaintextLength, unpackFrame, type Layout } from '../cipher/layout';
 import { NonceSequence } from '../cipher/nonce';
 import { toPicture } from '../cipher/picture';
@@ -154,31 +157,100 @@ export class GcmStage {
   private readonly decrypted = new PictureBuffer();
 
   private useKey(key: Uint8Array): void {
-    if (this.key && this.key.length === key.length && this.key.every((byte, i) => byte === key[i])) return;
+    if (this.key && equalBytes(this.key, key)) return;
     this.key = key.slice();
     this.nonces = new NonceSequence();
   }
 
-  async run(plaintext: Uint8Array, key: Uint8Array, layout: Layout, width: number, height: number) {
+  /** Encrypts under the next nonce; the picture is drawn from the ciphertext (the tag left out). */
+  async seal(plaintext: Uint8Array, key: Uint8Array, layout: Layout, width: number, height: number) {
     this.useKey(key);
     // A fresh 12-byte array per frame: runs may overlap, and each must keep its own nonce.
     const nonce = this.nonces.next();
     const sealed = await gcmEncryptAsync(key, nonce, plaintext);
     const source = { layout, width, height, ciphertext: sealed, plaintextLength: plaintext.length };
     const picture = /*#__NOINLINE__*/ toPicture(source, this.picture.take(width, height)).data as Uint8ClampedArray;
+    return { sealed, picture, nonce };
+  }
+
+  async run(plaintext: Uint8Array, key: Uint8Array, layout: Layout, width: number, height: number) {
+    const { sealed, picture, nonce } = await this.seal(plaintext, key, layout, width, height);
     const opened = await gcmDecryptAsync(key, nonce, sealed);
-    // Opaque, like every panel: in rgba at low depth the alpha byte is quantized too, and a translucent
-    // canvas would change the colours it is read back with.
-    const decrypted = /*#__NOINLINE__*/ unpackFrame(opened, layout, width, height, {
-      opaque: true,
-      out: this.decrypted.take(width, height),
-    });
     return {
       sealed,
       picture,
-      decrypted: decrypted.data as Uint8ClampedArray,
+      decrypted: opaquePixels(opened, layout, width, height, this.decrypted),
       nonceHex: toHex(nonce),
       tagHex: toHex(sealed.subarray(plaintext.length)),
     };
+  }
+}
+
+/**
+ * Opaque, like every panel: in rgba at low depth the alpha byte is quantized too, and a translucent canvas
+ * would change the colours it is read back with.
+ */
+function opaquePixels(plaintext: Uint8Array, layout: Layout, width: number, height: number, out: PictureBuffer) {
+  return /*#__NOINLINE__*/ unpackFrame(plaintext, layout, width, height, { opaque: true, out: out.take(width, height) })
+    .data as Uint8ClampedArray;
+}
+
+/** One frame of a ciphertext panel's stream, in whichever mode the panel shows. */
+export interface StreamFrame {
+  mode: Mode;
+  /** All the ciphertext: ECB's and CBC's padding and GCM's tag included. */
+  ciphertext: Uint8Array;
+  /** The ciphertext's picture (the first plaintext-length bytes, laid out as the frame). */
+  picture: Uint8ClampedArray;
+  /** GCM's nonce, CBC's IV or CTR's initial counter block; null for ECB. */
+  nonce: Uint8Array | null;
+  plaintextLength: number;
+  reusedBlocks: number;
+}
+
+/**
+ * A ciphertext panel's stream: plaintext → the panel's mode → picture, and back for the key holder. ECB
+ * re-encrypts only changed blocks (EcbStage); CBC and CTR take a fresh random 16-byte IV or initial
+ * counter block per frame (so no counter block repeats under the key); GCM a fresh nonce. CBC and CTR run
+ * in noble; GCM in the browser's WebCrypto where it has it.
+ */
+export class StreamStage {
+  private readonly ecb = new EcbStage();
+  private readonly gcm = new GcmStage();
+  private readonly picture = new PictureBuffer();
+  private readonly decrypted = new PictureBuffer();
+
+  async encrypt(
+    plaintext: Uint8Array,
+    mode: Mode,
+    key: Uint8Array,
+    layout: Layout,
+    width: number,
+    height: number,
+  ): Promise<StreamFrame> {
+    const plaintextLength = plaintext.length;
+    if (mode === 'ecb') {
+      const { ciphertext, picture } = this.ecb.run(plaintext, key, layout, width, height);
+      return { mode, ciphertext, picture, nonce: null, plaintextLength, reusedBlocks: this.ecb.reusedBlocks };
+    }
+    if (mode === 'gcm') {
+      const { sealed, picture, nonce } = await this.gcm.seal(plaintext, key, layout, width, height);
+      return { mode, ciphertext: sealed, picture, nonce, plaintextLength, reusedBlocks: 0 };
+    }
+    const iv = randomBytes(IV_LENGTH);
+    const ciphertext = (mode === 'cbc' ? cbcEncrypt : ctrEncrypt)(key, iv, plaintext);
+    const source = { layout, width, height, ciphertext, plaintextLength };
+    const picture = /*#__NOINLINE__*/ toPicture(source, this.picture.take(width, height)).data as Uint8ClampedArray;
+    return { mode, ciphertext, picture, nonce: iv, plaintextLength, reusedBlocks: 0 };
+  }
+
+  /** What the key holder sees of `frame`: its pixels, decrypted with `key`, opaque. */
+  async decrypt(frame: StreamFrame, key: Uint8Array, layout: Layout, width: number, height: number) {
+    const { mode, ciphertext, nonce } = frame;
+    let opened: Uint8Array;
+    if (mode === 'ecb') opened = ecbDecrypt(key, ciphertext);
+    else if (mode === 'gcm') opened = await gcmDecryptAsync(key, nonce as Uint8Array, ciphertext);
+    else opened = (mode === 'cbc' ? cbcDecrypt : ctrDecrypt)(key, nonce as Uint8Array, ciphertext);
+    return opaquePixels(opened, layout, width, height, this.decrypted);
   }
 }

@@ -16,6 +16,8 @@ import {
   MEETING_DURATION_S,
   MEETING_FPS,
   MEETING_HEIGHT,
+  MEETING_MOMENTS,
+  MEETING_REGIONS,
   MEETING_SCENES,
   MEETING_WIDTH,
   meetingSceneAt,
@@ -136,6 +138,8 @@ async function makeMeeting(page: SamplesPage, checkDir?: string): Promise<void> 
       durationS: MEETING.durationS,
       codec: MEETING.codec,
       scenes: MEETING_SCENES,
+      moments: MEETING_MOMENTS,
+      regions: MEETING_REGIONS,
       title: 'A video meeting',
       description:
         'A synthetic call: a speaker talks in front of a flat wall, then shares a slide that changes once. ' +

@@ -37,6 +37,20 @@ export const MEETING_SCENES: readonly MeetingScene[] = Object.freeze([
 /** The self-view thumbnail on the slide scenes, in design-space pixels. */
 export const SELF_VIEW = Object.freeze({ x: 1000, y: 552, width: 256, height: 144 });
 
+/** Moments the attack lab takes its frames at: mid-phrase, and the slide before and after its update. */
+export const MEETING_MOMENTS = Object.freeze({ speaker: 2.5, slide: 6.5, slideUpdated: 10 });
+
+/**
+ * Regions the attack lab points at, in design-space pixels: the speaker's head with its sway (the hair's
+ * ellipse, 124 × 128 around (640, 308), moved up to 16 px each way), and the column of the slide's first
+ * bar (the chart runs from y 226 to 486; the first of four 130-px slots from x 680 has its 84-px bar at
+ * 703).
+ */
+export const MEETING_REGIONS = Object.freeze({
+  face: Object.freeze({ x: 500, y: 170, width: 280, height: 340 }),
+  firstBar: Object.freeze({ x: 703, y: 226, width: 84, height: 260 }),
+});
+
 /**
  * The subset of a 2D canvas context the meeting is drawn with. A `CanvasRenderingContext2D` or an
  * `OffscreenCanvasRenderingContext2D` fits; so does a recording fake in a test.

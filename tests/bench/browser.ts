@@ -58,7 +58,7 @@ export const QUICK_BROWSER_PLAN: BrowserPlan = {
 /** Milliseconds per step of a frame in each worker, over the window. */
 export interface StageTimings {
   primary: Record<string, Summary>;
-  gcm: Record<string, Summary>;
+  second: Record<string, Summary>;
 }
 
 /** One width's results, with leak analytics on or off. */
@@ -152,7 +152,7 @@ function snapshot(page: Page): Promise<ProbeSnapshot> {
   return page.evaluate(() => (window as unknown as BenchWindow).ecbBench.snapshot());
 }
 
-function stageSummaries(frames: readonly DrawnFrame[], worker: 'primary' | 'gcm'): Record<string, Summary> {
+function stageSummaries(frames: readonly DrawnFrame[], worker: 'primary' | 'second'): Record<string, Summary> {
   const steps = new Map<string, number[]>();
   const totals: number[] = [];
   for (const frame of frames) {
@@ -223,7 +223,7 @@ function emptyRun(width: number, analytics: boolean, url: string): WidthRun {
     droppedByLab: 0,
     droppedByBrowser: null,
     unaccounted: 0,
-    stages: { primary: {}, gcm: {} },
+    stages: { primary: {}, second: {} },
     lagFrames: null,
     longTasks: { count: 0, maxMs: 0, totalMs: 0 },
     longTasksDuringLoad: { count: 0, maxMs: 0 },
@@ -278,7 +278,7 @@ function measureWindow(
     droppedByLab,
     droppedByBrowser: start.quality && end.quality ? end.quality.dropped - start.quality.dropped : null,
     unaccounted: sourceFrames - drawn - droppedByLab,
-    stages: { primary: stageSummaries(frames, 'primary'), gcm: stageSummaries(frames, 'gcm') },
+    stages: { primary: stageSummaries(frames, 'primary'), second: stageSummaries(frames, 'second') },
     lagFrames: lagSummary(frames),
     longTasks: longTaskSummary(tasks),
   };

@@ -84,7 +84,7 @@ const probe: BenchProbe = {
       videoTime: video ? video.currentTime : null,
       shownTime: clock.time,
       size: clock.size,
-      gcmEngine: clock.gcmEngine,
+      gcmEngine: clock.streams?.gcm.engine ?? null,
       measured: clock.measured !== null,
       framesRecorded: drawnFrames.length,
       longTasksRecorded: longTasks.length,

@@ -282,9 +282,9 @@ function playbackTable(runs: readonly WidthRun[]): string {
 }
 
 function stageTable(runs: readonly WidthRun[]): string {
-  const columns: [worker: 'primary' | 'gcm', step: string][] = [];
+  const columns: [worker: 'primary' | 'second', step: string][] = [];
   for (const run of runs) {
-    for (const worker of ['primary', 'gcm'] as const) {
+    for (const worker of ['primary', 'second'] as const) {
       for (const step of Object.keys(run.stages[worker])) {
         if (!columns.some(([w, s]) => w === worker && s === step)) columns.push([worker, step]);
       }
@@ -373,7 +373,7 @@ function phaseTable(runs: readonly WidthRun[]): string {
   return table(['width metrics', 'main busy', ...phases], rows, new Set(phases.map((_, i) => i + 1)));
 }
 
-function totalMedian(run: WidthRun, worker: 'primary' | 'gcm'): number | null {
+function totalMedian(run: WidthRun, worker: 'primary' | 'second'): number | null {
   return run.stages[worker].total?.median ?? null;
 }
 
@@ -393,8 +393,8 @@ function analyticsTable(browser: BrowserResults): string {
         String(width),
         `${fixed(on.drawnFps)} / ${fixed(off.drawnFps)}`,
         `${fixed(totalMedian(on, 'primary'))} / ${fixed(totalMedian(off, 'primary'))} (${cost(totalMedian(on, 'primary'), totalMedian(off, 'primary'))})`,
-        `${fixed(totalMedian(on, 'gcm'))} / ${fixed(totalMedian(off, 'gcm'))} (${cost(totalMedian(on, 'gcm'), totalMedian(off, 'gcm'))})`,
-        `${fixed(on.stages.primary.metrics?.median)} / ${fixed(on.stages.gcm.metrics?.median)}`,
+        `${fixed(totalMedian(on, 'second'))} / ${fixed(totalMedian(off, 'second'))} (${cost(totalMedian(on, 'second'), totalMedian(off, 'second'))})`,
+        `${fixed(on.stages.primary.metrics?.median)} / ${fixed(on.stages.second.metrics?.median)}`,
         `${fixed(mainBusy(on), 2)} / ${fixed(mainBusy(off), 2)}`,
         `${fixed(on.otherCores, 2)} / ${fixed(off.otherCores, 2)}`,
       ],
@@ -405,8 +405,8 @@ function analyticsTable(browser: BrowserResults): string {
     'width',
     'fps on/off',
     'primary ms on/off',
-    'gcm ms on/off',
-    'metrics step ms primary/gcm',
+    'second ms on/off',
+    'metrics step ms primary/second',
     'main busy on/off',
     'other cores on/off',
   ];

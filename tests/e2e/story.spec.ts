@@ -13,6 +13,7 @@ const STEPS: { title: string; sources: SourceId[]; demo: 'meeting' | 'noise' | '
   { title: 'What ECB does', sources: ['sp80038a'], demo: null },
   { title: 'What the Citizen Lab found', sources: ['citizenLab'], demo: 'meeting' },
   { title: 'What the key holder sees', sources: ['citizenLab'], demo: 'meeting' },
+  { title: 'Anyone on the path could edit the call', sources: ['citizenLab', 'sp80038a'], demo: null },
   { title: 'When ECB does not show the picture', sources: [], demo: 'noise' },
   { title: 'GCM: no block looks like another', sources: ['sp80038d'], demo: 'meeting' },
   {
@@ -42,7 +43,7 @@ test.describe('the Zoom 2020 story', () => {
     story,
     page,
   }) => {
-    test.slow(); // nine steps, each starting and stopping its demo's workers
+    test.slow(); // ten steps, each starting and stopping its demo's workers
     await story.open();
     await expect(story.step).toHaveAttribute('data-step', '1');
     await expect(story.heading).toHaveText(STEPS[0].title);
@@ -174,7 +175,7 @@ test.describe('the Zoom 2020 story', () => {
   }) => {
     // With reduced motion the call opens paused on frame 0, so both depths encrypt the very same frame.
     await page.emulateMedia({ reducedMotion: 'reduce' });
-    await story.open(5);
+    await story.open(STEPS.findIndex((step) => step.demo === 'noise') + 1);
     await story.expectDemoDrawn();
     const ecbPanel = story.demo.getByTestId('panel-ecb');
 

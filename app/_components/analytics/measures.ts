@@ -7,32 +7,28 @@
 import type { CsvStream } from '@/lib/metrics/csv';
 import type { StreamMetrics } from '@/lib/metrics/frame-metrics';
 import { REFERENCE, type JudgedMeasure } from '@/lib/metrics/reference';
-import { PANEL_COPY } from '@/app/_content/panels';
+import type { Mode } from '@/lib/cipher/keys';
+import type { CipherPanel } from '@/lib/worker/protocol';
+import { panelCopy } from '@/app/_content/panels';
 
 /** The three streams, as the table's columns and the charts' series. */
-export const STREAMS: readonly { id: CsvStream; title: string; short: string; swatch: string; text: string }[] = [
-  {
-    id: 'original',
-    title: PANEL_COPY.original.title,
-    short: 'Original',
-    swatch: 'bg-slate-500 dark:bg-slate-400',
-    text: 'text-slate-700 dark:text-slate-200',
-  },
-  {
-    id: 'ecb',
-    title: PANEL_COPY.ecb.title,
-    short: 'ECB',
-    swatch: 'bg-rose-600 dark:bg-rose-400',
-    text: 'text-rose-700 dark:text-rose-300',
-  },
-  {
-    id: 'gcm',
-    title: PANEL_COPY.gcm.title,
-    short: 'GCM',
-    swatch: 'bg-emerald-600 dark:bg-emerald-400',
-    text: 'text-emerald-700 dark:text-emerald-300',
-  },
+export const STREAMS: readonly { id: CsvStream; swatch: string; text: string }[] = [
+  { id: 'original', swatch: 'bg-slate-500 dark:bg-slate-400', text: 'text-slate-700 dark:text-slate-200' },
+  { id: 'ecb', swatch: 'bg-rose-600 dark:bg-rose-400', text: 'text-rose-700 dark:text-rose-300' },
+  { id: 'gcm', swatch: 'bg-emerald-600 dark:bg-emerald-400', text: 'text-emerald-700 dark:text-emerald-300' },
 ];
+
+/**
+ * A stream's name in full (the panel's title: 'Original', 'AES-128-ECB' …) and short ('ECB'), for the
+ * modes the ciphertext panels show.
+ */
+export function streamName(
+  stream: CsvStream,
+  modes: Readonly<Record<CipherPanel, Mode>>,
+): { title: string; short: string } {
+  if (stream === 'original') return { title: panelCopy('original').title, short: 'Original' };
+  return { title: panelCopy(stream, modes).title, short: modes[stream].toUpperCase() };
+}
 
 /** The same colours for the charts' canvas (Tailwind's slate-500/400, rose-600/400, emerald-600/400). */
 export const CHART_COLOURS = {

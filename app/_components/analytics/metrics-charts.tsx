@@ -8,8 +8,8 @@ import { useEffect, useRef } from 'react';
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 import type { LabController } from '@/lib/lab/lab-controller';
-import { useLab } from '../lab/lab-context';
-import { CHART_COLOURS, CHARTS, STREAMS, type ChartSpec } from './measures';
+import { useLab, useLabState } from '../lab/lab-context';
+import { CHART_COLOURS, CHARTS, STREAMS, streamName, type ChartSpec } from './measures';
 
 /** Plot height in CSS pixels (axes included). */
 const HEIGHT = 180;
@@ -160,6 +160,7 @@ function mountCharts(lab: LabController, root: HTMLElement, elements: HTMLElemen
  */
 export function MetricsCharts() {
   const lab = useLab();
+  const { modes } = useLabState().settings;
   const root = useRef<HTMLDivElement>(null);
   const targets = useRef<(HTMLDivElement | null)[]>([]);
 
@@ -180,7 +181,7 @@ export function MetricsCharts() {
                 className={`inline-block h-1 w-6 rounded-full ${stream?.swatch ?? ''} ${id === 'original' ? 'opacity-70' : ''}`}
                 aria-hidden="true"
               />
-              <span className={stream?.text}>{stream?.title}</span>
+              <span className={stream?.text}>{streamName(id, modes).title}</span>
               {id === 'original' && <span className="text-xs text-slate-500 dark:text-slate-400">(dashed)</span>}
             </li>
           );
@@ -201,7 +202,7 @@ export function MetricsCharts() {
               data-testid={`metrics-chart-${spec.name}`}
               data-points="0"
               role="img"
-              aria-label={`${spec.title} of ECB, the original and GCM over the recent frames`}
+              aria-label={`${spec.title} of ${streamName('ecb', modes).short}, the original and ${streamName('gcm', modes).short} over the recent frames`}
             >
               <p className="pointer-events-none absolute inset-0 hidden items-center justify-center text-sm text-slate-500 group-data-[points=0]:flex dark:text-slate-400">
                 Play the video to plot the frames.

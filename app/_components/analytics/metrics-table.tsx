@@ -7,7 +7,8 @@
 import { csvNumber, STREAM_MEASURES, type CsvStream, type MeasureName } from '@/lib/metrics/csv';
 import type { StreamMetrics } from '@/lib/metrics/frame-metrics';
 import { verdict as judge, type Verdict } from '@/lib/metrics/reference';
-import { STREAMS, TABLE_ROWS, type TableRow } from './measures';
+import { useLabState } from '../lab/lab-context';
+import { STREAMS, streamName, TABLE_ROWS, type TableRow } from './measures';
 import { useClockEvery } from './use-clock-every';
 
 /** While playing, the numbers change at most this often (ms): fast enough to follow, slow enough to read. */
@@ -80,6 +81,7 @@ function Cell({ row, stream, metrics }: { row: TableRow; stream: CsvStream; metr
  * data-frame.
  */
 export function MetricsTable() {
+  const { modes } = useLabState().settings;
   const { measured, size } = useClockEvery(PLAYING_INTERVAL_MS);
   const metrics = measured?.metrics ?? null;
   const frame = measured?.index ?? null;
@@ -111,8 +113,8 @@ export function MetricsTable() {
             {STREAMS.map((stream) => (
               <th key={stream.id} scope="col" className="px-2 py-2 text-right whitespace-nowrap md:px-3">
                 <span className={`mr-1.5 inline-block size-2.5 rounded-full ${stream.swatch}`} aria-hidden="true" />
-                <span className={`${stream.text} md:hidden`}>{stream.short}</span>
-                <span className={`${stream.text} hidden md:inline`}>{stream.title}</span>
+                <span className={`${stream.text} md:hidden`}>{streamName(stream.id, modes).short}</span>
+                <span className={`${stream.text} hidden md:inline`}>{streamName(stream.id, modes).title}</span>
               </th>
             ))}
             <th scope="col" className="hidden py-2 pl-6 md:table-cell">

@@ -3,12 +3,13 @@
 import { useMemo, useState, useSyncExternalStore } from 'react';
 import { generateKey } from '@/lib/cipher/keys';
 import { toHex } from '@/lib/cipher/hex';
+import { MODES } from '@/lib/cipher/keys';
 import { LAYOUTS } from '@/lib/cipher/layout';
 import { embedQuery, embedSnippet, embedUrl } from '@/lib/embed/url';
 import { CONTROLS, DEFAULT_PARAMS, THEMES, type LabParams } from '@/lib/lab/lab-options';
 import { SAMPLES } from '@/lib/media/samples';
-import { PANEL_IDS, type PanelId } from '@/lib/worker/protocol';
-import { PANEL_COPY } from '@/app/_content/panels';
+import { CIPHER_PANELS, PANEL_IDS, type PanelId } from '@/lib/worker/protocol';
+import { MODE_COPY, panelCopy } from '@/app/_content/panels';
 import { Check, DepthRange, fieldLabel as label, LabeledSelect, WIDTH_OPTIONS } from '../fields';
 import { DEFAULT_SOURCE } from '../lab/use-lab-controller';
 const field =
@@ -86,7 +87,7 @@ export function EmbedBuilder() {
                 onChange={(on) => togglePanel(panel, on)}
                 testId={`b-panel-${panel}`}
               >
-                {PANEL_COPY[panel].title}
+                {panelCopy(panel, params.modes).title}
               </Check>
             ))}
           </div>
@@ -151,6 +152,18 @@ export function EmbedBuilder() {
             options={WIDTH_OPTIONS}
             onChange={(width) => set({ width })}
           />
+          {CIPHER_PANELS.map((panel, index) => (
+            <LabeledSelect
+              key={panel}
+              id={`b-mode-${panel}`}
+              label={`${index === 0 ? 'First' : 'Second'} ciphertext`}
+              className={field}
+              value={params.modes[panel]}
+              options={MODES.map((mode) => [mode, MODE_COPY[mode].title] as const)}
+              onChange={(mode) => set({ modes: { ...params.modes, [panel]: mode } })}
+              testId={`b-mode-${panel}`}
+            />
+          ))}
         </div>
         <div className="flex flex-col gap-2">
           <label htmlFor="b-bits" className={label}>

@@ -9,7 +9,7 @@ import { clipFileName, compositeFileName } from '@/lib/media/export/file-names';
 import { frameRate, NOMINAL_FPS } from '@/lib/lab/frame-time';
 import type { LabController } from '@/lib/lab/lab-controller';
 import type { PanelId } from '@/lib/worker/protocol';
-import { PANEL_COPY } from '@/app/_content/panels';
+import { panelCopy } from '@/app/_content/panels';
 import { primaryButton as primary } from '../fields';
 import { ModalDialog } from '../modal-dialog';
 import { describeError as describe, RunOrCancel, TaskOutcome, TaskProgress, useTask } from '../task';
@@ -36,8 +36,9 @@ async function pageFonts(): Promise<CompositeFonts> {
 function compositePanels(lab: LabController, panels: readonly PanelId[]): CompositePanel[] {
   return panels.map((id) => {
     const image = lab.canvas(id);
-    if (!image) throw new Error(`the ${PANEL_COPY[id].title} panel has no canvas`);
-    return { id, title: PANEL_COPY[id].title, badge: PANEL_COPY[id].badge, image };
+    const { title, badge } = panelCopy(id, lab.state.get().settings.modes);
+    if (!image) throw new Error(`the ${title} panel has no canvas`);
+    return { id, title, badge, image };
   });
 }
 

@@ -2,6 +2,7 @@
 
 import { useState } from 'react';
 import type { LabKey } from '@/lib/lab/lab-keys';
+import { CIPHER_PANELS, type StreamInfo } from '@/lib/worker/protocol';
 import { useLab, useLabClock, useLabState } from './lab-context';
 import { NewKeysButton } from './new-keys-button';
 
@@ -12,7 +13,7 @@ function KeyField({ mode, value }: { mode: LabKey; value: string }) {
   const [draft, setDraft] = useState<string | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const id = `${mode}-key`;
-  const title = mode === 'ecb' ? 'AES-128-ECB key (16 bytes)' : 'AES-256-GCM key (32 bytes)';
+  const title = mode === 'ecb' ? 'AES-128 key: ECB, CBC, CTR (16 bytes)' : 'AES-256 key: GCM (32 bytes)';
 
   const commit = () => {
     if (draft === null) return;
@@ -54,10 +55,31 @@ function KeyField({ mode, value }: { mode: LabKey; value: string }) {
   );
 }
 
-/** The two keys (editable hex), fresh keys on demand, and the nonce of the frame on screen. */
+/** What each mode starts a frame from, and why it never repeats under one key. */
+const START: Record<string, { name: string; note: string }> = {
+  gcm: { name: 'GCM nonce', note: '4-byte random salt ‖ 8-byte counter: never the same twice under one key' },
+  cbc: { name: 'CBC IV', note: 'fresh and random for every frame' },
+  ctr: { name: 'CTR initial counter block', note: 'fresh and random for every frame, so no counter repeats' },
+};
+
+/** A stream's nonce or IV for the frame on screen (test id: its panel's), and which engine ran its AES. */
+function StartValue({ stream, testId }: { stream: StreamInfo; testId: string }) {
+  const { name, note } = START[stream.mode];
+  return (
+    <p>
+      {name} of this frame:{' '}
+      <code className="font-mono break-all text-slate-800 dark:text-slate-200" data-testid={testId}>
+        {stream.nonceHex}
+      </code>{' '}
+      ({note}) · by {stream.engine === 'webcrypto' ? 'the browser’s native WebCrypto' : 'noble (pure JavaScript)'}
+    </p>
+  );
+}
+
+/** The two keys (editable hex), fresh keys on demand, and the nonces or IVs of the frame on screen. */
 export function KeyControls() {
   const { settings } = useLabState();
-  const { nonceHex, gcmEngine } = useLabClock();
+  const { streams } = useLabClock();
 
   return (
     <div className="flex flex-col gap-3">
@@ -68,16 +90,17 @@ export function KeyControls() {
           className="rounded-lg bg-slate-900 px-3 py-2 text-sm font-medium text-white hover:bg-slate-700 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-sky-500 dark:bg-white dark:text-slate-900 dark:hover:bg-slate-200"
           testId="new-keys"
         />
-        <p className="min-w-0 flex-1 text-xs text-slate-500 dark:text-slate-400">
-          GCM nonce of this frame:{' '}
-          <code className="font-mono break-all text-slate-800 dark:text-slate-200" data-testid="gcm-nonce">
-            {nonceHex || '—'}
-          </code>{' '}
-          (4-byte random salt ‖ 8-byte counter: never the same twice under one key)
-          {gcmEngine && (
-            <> · GCM by {gcmEngine === 'webcrypto' ? 'the browser’s native WebCrypto' : 'noble (pure JavaScript)'}</>
+        <div className="min-w-0 flex-1 text-xs text-slate-500 dark:text-slate-400">
+          {streams ? (
+            CIPHER_PANELS.filter((panel) => streams[panel].nonceHex).map((panel) => (
+              <StartValue key={panel} stream={streams[panel]} testId={`${panel}-nonce`} />
+            ))
+          ) : (
+            <p>
+              GCM nonce of this frame: <code data-testid="gcm-nonce">—</code>
+            </p>
           )}
-        </p>
+        </div>
       </div>
     </div>
   );

@@ -19,7 +19,7 @@ import { SourceBar } from './source-bar';
 import { useLabController } from './use-lab-controller';
 
 /** The options `/` takes from its address. */
-const PAGE_PARAMS = ['source', 'layout', 'bits', 'width', 'ecbKey', 'gcmKey', 'loop', 'start', 'panels'];
+const PAGE_PARAMS = ['source', 'layout', 'bits', 'width', 'modes', 'ecbKey', 'gcmKey', 'loop', 'start', 'panels'];
 
 function isTyping(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;

@@ -1,6 +1,7 @@
 import type { Ref } from 'react';
 import type { PanelId } from '@/lib/worker/protocol';
-import { PANEL_COPY } from '@/app/_content/panels';
+import { panelCopy } from '@/app/_content/panels';
+import { useLabState } from './lab-context';
 
 const ACCENT: Record<PanelId, string> = {
   original: 'bg-slate-200 text-slate-700 dark:bg-slate-800 dark:text-slate-200',
@@ -28,7 +29,7 @@ export function PanelFigure({
   large?: boolean;
   children?: React.ReactNode;
 }) {
-  const copy = PANEL_COPY[panel];
+  const copy = panelCopy(panel, useLabState().settings.modes);
   return (
     <figure className={`flex min-w-0 flex-col ${large ? 'min-h-0 gap-3' : 'gap-2'}`} data-panel={panel}>
       <div className="flex items-baseline justify-between gap-2">

@@ -2,9 +2,30 @@
 
 import { canvasToPng, saveBlob } from '@/lib/media/download';
 import { panelFileName } from '@/lib/media/export/file-names';
-import type { PanelId } from '@/lib/worker/protocol';
+import { MODES } from '@/lib/cipher/keys';
+import type { CipherPanel, PanelId } from '@/lib/worker/protocol';
+import { ModeOptions } from '../mode-options';
 import { useLab, useLabState } from './lab-context';
 import { PanelFigure } from './panel-figure';
+
+/** Which mode a ciphertext panel shows: every panel can show ECB, CBC, CTR or GCM. */
+function ModeSelect({ panel }: { panel: CipherPanel }) {
+  const lab = useLab();
+  const { modes } = useLabState().settings;
+  return (
+    <label className="flex items-center gap-2 text-xs text-slate-600 dark:text-slate-400">
+      Mode
+      <select
+        value={modes[panel]}
+        onChange={(event) => lab.setMode(panel, MODES.find((mode) => mode === event.target.value) ?? modes[panel])}
+        className="rounded-md bg-white px-1.5 py-0.5 font-mono text-xs text-slate-900 ring-1 ring-slate-300 ring-inset dark:bg-slate-900 dark:text-slate-100 dark:ring-slate-700"
+        data-testid={`mode-${panel}`}
+      >
+        <ModeOptions />
+      </select>
+    </label>
+  );
+}
 
 const GRID: Record<number, string> = {
   1: 'grid-cols-1',
@@ -59,6 +80,7 @@ export function PanelGrid({
           caption={captions}
           large={large}
         >
+          {captions && (panel === 'ecb' || panel === 'gcm') && <ModeSelect panel={panel} />}
           {captions && (
             <button
               type="button"

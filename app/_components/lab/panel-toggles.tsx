@@ -1,14 +1,14 @@
 'use client';
 
 import { MAIN_PANELS, type PanelId } from '@/lib/worker/protocol';
-import { PANEL_COPY } from '@/app/_content/panels';
+import { panelCopy } from '@/app/_content/panels';
+import { useLabState } from './lab-context';
 
-const SHORT: Partial<Record<PanelId, string>> = {
-  original: 'Original',
-  ecb: 'ECB',
-  gcm: 'GCM',
-  decrypted: 'Decrypted',
-};
+/** A panel's name on its toggle: the mode a ciphertext panel shows, the others' own. */
+function shortName(panel: PanelId, modes: ReturnType<typeof useLabState>['settings']['modes']): string {
+  if (panel === 'ecb' || panel === 'gcm') return modes[panel].toUpperCase();
+  return panel === 'original' ? 'Original' : 'Decrypted';
+}
 
 /** Which panels are shown (keys 1–4 do the same); at least one always stays. */
 export function PanelToggles({
@@ -18,6 +18,7 @@ export function PanelToggles({
   visible: readonly PanelId[];
   onToggle: (panel: PanelId) => void;
 }) {
+  const { modes } = useLabState().settings;
   return (
     <div className="flex flex-wrap items-center gap-1" role="group" aria-label="Panels shown">
       {MAIN_PANELS.map((panel, index) => {
@@ -28,7 +29,7 @@ export function PanelToggles({
             type="button"
             aria-pressed={on}
             onClick={() => onToggle(panel)}
-            title={`${PANEL_COPY[panel].title} (${index + 1})`}
+            title={`${panelCopy(panel, modes).title} (${index + 1})`}
             className={`rounded-md px-2 py-1 text-xs font-medium ring-1 ring-inset ${
               on
                 ? 'bg-slate-800 text-white ring-slate-800 dark:bg-slate-200 dark:text-slate-900 dark:ring-slate-200'
@@ -36,7 +37,7 @@ export function PanelToggles({
             }`}
             data-testid={`toggle-${panel}`}
           >
-            {index + 1} {SHORT[panel]}
+            {index + 1} {shortName(panel, modes)}
           </button>
         );
       })}

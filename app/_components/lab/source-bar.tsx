@@ -1,11 +1,8 @@
 'use client';
 
-import { useRef } from 'react';
 import { SAMPLES } from '@/lib/media/samples';
+import { MediaFileButton } from '../media-file-button';
 import { useLab, useLabState } from './lab-context';
-
-export const ACCEPTED_MEDIA =
-  'video/*,image/png,image/jpeg,image/webp,image/gif,image/bmp,.webm,.mp4,.m4v,.mov,.ogg,.ogv,.mkv,.png,.jpg,.jpeg,.webp,.gif,.bmp';
 
 const button =
   'inline-flex items-center gap-2 rounded-lg px-3 py-2 text-sm font-medium ring-1 ring-inset transition ' +
@@ -22,7 +19,6 @@ function formatSeconds(seconds: number): string {
 export function SourceBar() {
   const lab = useLab();
   const { source, opening } = useLabState();
-  const input = useRef<HTMLInputElement>(null);
   const webcamOn = source?.kind === 'webcam';
 
   return (
@@ -41,23 +37,14 @@ export function SourceBar() {
             {sample.title}
           </button>
         ))}
-        <button type="button" className={`${button} ${idle}`} onClick={() => input.current?.click()}>
+        <MediaFileButton
+          className={`${button} ${idle}`}
+          inputLabel="Open a video or picture"
+          testId="media-input"
+          onFile={(file) => void lab.openFile(file)}
+        >
           Open a video or picture…
-        </button>
-        <input
-          ref={input}
-          type="file"
-          accept={ACCEPTED_MEDIA}
-          className="sr-only"
-          data-testid="media-input"
-          aria-label="Open a video or picture"
-          tabIndex={-1}
-          onChange={(event) => {
-            const file = event.target.files?.[0];
-            event.target.value = '';
-            if (file) void lab.openFile(file);
-          }}
-        />
+        </MediaFileButton>
         <button
           type="button"
           className={`${button} ${webcamOn ? active : idle}`}

@@ -26,6 +26,7 @@ export function useLabController(
         layout: params.layout,
         bits: params.bits,
         width: params.width,
+        modes: params.modes,
         loop: params.loop,
         muted: params.muted,
         analytics,

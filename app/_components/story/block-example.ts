@@ -4,7 +4,7 @@
  * ECB (NIST SP 800-38A §6.1), so the shape survives; GCM's counter makes every tile different.
  * Keys and nonce are fixed so the picture is the same on every visit and in screenshots.
  */
-import { BLOCK, ecbEncrypt } from '@/lib/cipher/ecb';
+import { BLOCK, ecbDecrypt, ecbEncrypt } from '@/lib/cipher/ecb';
 import { gcmEncrypt } from '@/lib/cipher/gcm';
 import { parseHex, toHex } from '@/lib/cipher/hex';
 
@@ -52,23 +52,50 @@ function grid(blocks: Uint8Array, count: number, columns: number, color: (block:
 
 const rgb = (r: number, g: number, b: number) => `rgb(${r} ${g} ${b})`;
 
-/**
- * The plaintext tiles and their AES-128-ECB and AES-256-GCM ciphertext, block for block.
- * @example blockExample().ecb.distinct // 4: as many as the plaintext has
- */
-export function blockExample(): { plaintext: BlockGrid; ecb: BlockGrid; gcm: BlockGrid } {
+/** The shape's letters, its width in tiles, and its plaintext: each tile a block of its colour's bytes. */
+function shapeBlocks(): { letters: string; columns: number; plaintext: Uint8Array } {
   const letters = SHAPE.join('');
-  const columns = SHAPE[0].length;
   const plaintext = new Uint8Array(letters.length * BLOCK);
   for (let i = 0; i < letters.length; i++) {
     const [r, g, b] = PALETTE[letters[i]];
     for (let j = 0; j < BLOCK; j++) plaintext[i * BLOCK + j] = [r, g, b][j % 3];
   }
+  return { letters, columns: SHAPE[0].length, plaintext };
+}
+
+/**
+ * The plaintext tiles and their AES-128-ECB and AES-256-GCM ciphertext, block for block.
+ * @example blockExample().ecb.distinct // 4: as many as the plaintext has
+ */
+export function blockExample(): { plaintext: BlockGrid; ecb: BlockGrid; gcm: BlockGrid } {
+  const { letters, columns, plaintext } = shapeBlocks();
   const count = letters.length;
   const byBytes = (block: Uint8Array) => rgb(block[0], block[1], block[2]);
   return {
     plaintext: grid(plaintext, count, columns, (_block, i) => rgb(...PALETTE[letters[i]])),
     ecb: grid(ecbEncrypt(ECB_KEY, plaintext), count, columns, byBytes),
     gcm: grid(gcmEncrypt(GCM_KEY, GCM_NONCE, plaintext), count, columns, byBytes),
+  };
+}
+
+/**
+ * The integrity step's picture: the same tiles under AES-128-ECB, then the ciphertext edited on the wire
+ * without the key — the wall's block copied over every face block — and what the receiver decrypts.
+ * @example spliceExample().received.tiles.filter((t) => t.color === 'rgb(224 172 131)').length // 0: no face left
+ */
+export function spliceExample(): { sent: BlockGrid; edited: BlockGrid; received: BlockGrid } {
+  const { letters, columns, plaintext } = shapeBlocks();
+  const ciphertext = ecbEncrypt(ECB_KEY, plaintext);
+  const edited = ciphertext.slice();
+  const wall = letters.indexOf('w');
+  for (let i = 0; i < letters.length; i++)
+    if (letters[i] === 'f') edited.set(ciphertext.subarray(wall * BLOCK, (wall + 1) * BLOCK), i * BLOCK);
+  const received = ecbDecrypt(ECB_KEY, edited);
+  const count = letters.length;
+  const byBytes = (block: Uint8Array) => rgb(block[0], block[1], block[2]);
+  return {
+    sent: grid(ciphertext, count, columns, byBytes),
+    edited: grid(edited, count, columns, byBytes),
+    received: grid(received, count, columns, byBytes),
   };
 }

@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import { SOURCES, type SourceId } from '@/app/_content/sources';
 import { SourceLink } from '../source-link';
-import { BlockDiagram } from './block-diagram';
+import { BlockDiagram, SpliceDiagram } from './block-diagram';
 import { KeyDiagram } from './key-diagram';
 import { MeetingDemo, NoiseDemo, PenguinDemo } from './story-demos';
 import { ZoomTimeline } from './zoom-timeline';
@@ -103,6 +103,29 @@ export const STORY_STEPS: StoryStep[] = [
     layout: 'stacked',
   },
   {
+    kicker: 'Not only secrecy',
+    title: 'Anyone on the path could edit the call',
+    body: (
+      <>
+        <p>
+          ECB is one of NIST’s <SourceLink id="sp80038a">confidentiality modes</SourceLink>: it hides, it does not
+          protect. In ECB, as Zoom used it in 2020 (<SourceLink id="citizenLab">The Citizen Lab</SourceLink>), every
+          block decrypts on its own, so someone on the path can paste blocks from elsewhere, replay old ones or flip
+          bits, and the receiver decrypts a doctored picture without complaint. No key is needed.
+        </p>
+        <p>
+          See it done on the call in{' '}
+          <Link href="/attacks" className={link} data-testid="story-attacks-link">
+            the attack lab
+          </Link>
+          .
+        </p>
+      </>
+    ),
+    visual: <SpliceDiagram />,
+    layout: 'stacked',
+  },
+  {
     kicker: 'To be fair',
     title: 'When ECB does not show the picture',
     body: (
@@ -178,7 +201,11 @@ export const STORY_STEPS: StoryStep[] = [
           <Link href="/" className={link} data-testid="story-lab-link">
             the lab
           </Link>{' '}
-          with your own videos, pictures or webcam, or put a demo in your slides with{' '}
+          with your own videos, pictures or webcam, try{' '}
+          <Link href="/attacks" className={link}>
+            the attack lab
+          </Link>
+          , or put a demo in your slides with{' '}
           <Link href="/embed-builder" className={link} data-testid="story-embed-link">
             the embed builder
           </Link>

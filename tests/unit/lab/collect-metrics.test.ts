@@ -47,7 +47,7 @@ function standIn(source: SourceInfo, options: { measured?: boolean; onShow?: (in
     error: null,
     notice: null,
     playing: false,
-    settings: { layout: 'rgb', bits: 8, width: 640, ecbKeyHex: '', gcmKeyHex: '' },
+    settings: { layout: 'rgb', bits: 8, width: 640, modes: { ecb: 'ecb', gcm: 'gcm' }, ecbKeyHex: '', gcmKeyHex: '' },
   });
   const clock = new Store<LabClock>(EMPTY_CLOCK);
   const shown: number[] = [];

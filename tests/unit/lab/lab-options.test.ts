@@ -23,6 +23,7 @@ const DEFAULTS: LabParams = {
   layout: 'rgb',
   bits: 8,
   width: 640,
+  modes: { ecb: 'ecb', gcm: 'gcm' },
   theme: 'light',
   ecbKeyHex: null,
   gcmKeyHex: null,
@@ -67,6 +68,7 @@ describe('parseLabParams: defaults and names', () => {
       'layout',
       'bits',
       'width',
+      'modes',
       'theme',
       'ecbKey',
       'gcmKey',
@@ -170,6 +172,15 @@ describe('parseLabParams: each option, valid and invalid', () => {
     for (const value of ['641', '0', '', '1920', '-640', 'wide', '6.4e2', '0x280', '640.0']) {
       check(`?width=${value}`, {}, [invalid('width', value, reason)]);
     }
+  });
+
+  it('modes: two of ecb, cbc, ctr, gcm, for the first and second ciphertext panels', () => {
+    check('?modes=cbc,gcm', { modes: { ecb: 'cbc', gcm: 'gcm' } });
+    check('?modes=ctr,%20ecb', { modes: { ecb: 'ctr', gcm: 'ecb' } });
+    check('?modes=gcm,gcm', { modes: { ecb: 'gcm', gcm: 'gcm' } });
+    const two = 'modes must name two modes, for the two ciphertext panels: e.g. cbc,gcm';
+    for (const value of ['cbc', 'cbc,gcm,ecb', '']) check(`?modes=${value}`, {}, [invalid('modes', value, two)]);
+    check('?modes=ofb,gcm', {}, [invalid('modes', 'ofb,gcm', 'each mode must be one of ecb, cbc, ctr, gcm')]);
   });
 
   it('start: seconds, 0 or more, fractions allowed', () => {

@@ -11,16 +11,18 @@ import { describe, it } from 'node:test';
 import {
   ecbEncrypt,
   LAYOUTS,
+  MODES,
   packFrame,
   toPicture,
   trailingBytes,
   unpackFrame,
   type Frame,
   type Layout,
+  type Mode,
 } from '../../../lib/cipher';
-import { EcbStage, GcmStage, PackStage } from '../../../lib/worker/stages';
+import { EcbStage, GcmStage, PackStage, StreamStage } from '../../../lib/worker/stages';
 import { bytesToHex, concatBytes, hexToBytes } from '../helpers/hex';
-import { opensslEcb, opensslEcbRaw, opensslGcm } from '../helpers/openssl';
+import { opensslCbc, opensslCtr, opensslEcb, opensslEcbRaw, opensslGcm } from '../helpers/openssl';
 import { referencePack, referenceUnpack } from '../helpers/reference-layout';
 import { seededBytes } from '../helpers/seeded-bytes';
 
@@ -310,5 +312,59 @@ describe('EcbStage reuses the ciphertext of unchanged blocks, byte for byte', ()
     const { ciphertext } = stage.run(plaintext.slice(), KEY_A, 'rgb', 48, 1);
     assert.equal(stage.reusedBlocks, 10);
     assert.deepEqual(Buffer.from(ciphertext), Buffer.from(ecbEncrypt(KEY_A, plaintext)));
+  });
+});
+
+describe('StreamStage: a ciphertext panel in any mode', () => {
+  const expected = (mode: Mode, key: Uint8Array, nonce: Uint8Array | null, plaintext: Uint8Array): Uint8Array => {
+    if (mode === 'ecb') return opensslEcb(key, plaintext);
+    if (mode === 'cbc') return opensslCbc(key, nonce as Uint8Array, plaintext);
+    if (mode === 'ctr') return opensslCtr(key, nonce as Uint8Array, plaintext);
+    return opensslGcm(key, nonce as Uint8Array, plaintext);
+  };
+
+  for (const mode of MODES) {
+    for (const layout of LAYOUTS) {
+      it(`${mode}, ${layout}: ciphertext = OpenSSL under the reported nonce or IV; picture = toPicture; the key holder gets the pixels back`, async () => {
+        const key = mode === 'gcm' ? GCM_KEY : ECB_KEY;
+        const source = frame(`stream ${mode} ${layout}`);
+        const plaintext = packFrame(source, layout, 8);
+        const stage = new StreamStage();
+        const encrypted = await stage.encrypt(plaintext, mode, key, layout, WIDTH, HEIGHT);
+        assert.equal(encrypted.mode, mode);
+        assert.equal(encrypted.nonce?.length ?? 0, { ecb: 0, cbc: 16, ctr: 16, gcm: 12 }[mode]);
+        assert.equal(
+          bytesToHex(encrypted.ciphertext),
+          bytesToHex(expected(mode, key, encrypted.nonce, plaintext)),
+          'ciphertext',
+        );
+        const picture = { layout, width: WIDTH, height: HEIGHT, ciphertext: encrypted.ciphertext, plaintextLength: plaintext.length };
+        assert.equal(bytesToHex(encrypted.picture), bytesToHex(toPicture(picture).data), 'picture');
+        const decrypted = await stage.decrypt(encrypted, key, layout, WIDTH, HEIGHT);
+        assert.equal(bytesToHex(decrypted), bytesToHex(unpackFrame(plaintext, layout, WIDTH, HEIGHT, { opaque: true }).data));
+      });
+    }
+  }
+
+  it('CBC and CTR take a fresh random IV for every frame, so the same frame never encrypts alike', async () => {
+    const stage = new StreamStage();
+    const plaintext = packFrame(frame('stream fresh'), 'rgb', 8);
+    for (const mode of ['cbc', 'ctr'] as const) {
+      const a = await stage.encrypt(plaintext, mode, ECB_KEY, 'rgb', WIDTH, HEIGHT);
+      const aHex = bytesToHex(a.ciphertext);
+      const aIv = bytesToHex(a.nonce as Uint8Array);
+      const b = await stage.encrypt(plaintext, mode, ECB_KEY, 'rgb', WIDTH, HEIGHT);
+      assert.notEqual(bytesToHex(b.nonce as Uint8Array), aIv, `${mode}: a new IV`);
+      assert.notEqual(bytesToHex(b.ciphertext), aHex, `${mode}: different ciphertext`);
+    }
+  });
+
+  it('the key holder is refused a GCM frame whose ciphertext was altered', async () => {
+    const stage = new StreamStage();
+    const plaintext = packFrame(frame('stream refused'), 'rgb', 8);
+    const encrypted = await stage.encrypt(plaintext, 'gcm', GCM_KEY, 'rgb', WIDTH, HEIGHT);
+    const altered = { ...encrypted, ciphertext: encrypted.ciphertext.slice() };
+    altered.ciphertext[0] ^= 1;
+    await assert.rejects(stage.decrypt(altered, GCM_KEY, 'rgb', WIDTH, HEIGHT), { name: 'AuthenticationError' });
   });
 });

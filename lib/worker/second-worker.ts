@@ -1,8 +1,9 @@
 /**
- * The GCM worker: takes each frame's packed plaintext from the primary worker, encrypts it with
- * AES-256-GCM (native WebCrypto where the page is a secure context), decrypts it again with the key (the
- * key holder's view), measures the GCM stream, and sends the GCM, decrypted and GCM motion panels to the
- * page. The plaintext buffer goes back to the primary for reuse.
+ * The second worker: takes each frame's packed plaintext from the primary worker, encrypts the second
+ * ciphertext panel's stream (AES-256-GCM unless the panel shows another mode; GCM in the browser's native
+ * WebCrypto where the page is a secure context), decrypts it again with the key (the key holder's view),
+ * measures the stream, and sends the ciphertext, decrypted and motion panels to the page. The plaintext
+ * buffer goes back to the primary for reuse.
  */
 import { bytesPerPixel } from '../cipher/layout';
 import { AnalyticsStage, type AnalyticsResult } from './analytics-stage';
@@ -10,70 +11,64 @@ import { BitmapPainter } from './painter';
 import {
   streamIdentity,
   type BufferReturn,
-  type GcmResult,
   type PageToWorker,
   type PlaintextMessage,
-  type WorkerFailure,
+  type SecondResult,
   type WorkerScope,
 } from './protocol';
 import { StageClock } from './stage-clock';
-import { GcmStage } from './stages';
+import { StreamStage } from './stages';
+import { failure, streamInfo } from './stream-report';
 
 const scope = self as unknown as WorkerScope;
 
-const gcm = new GcmStage();
+const stream = new StreamStage();
 const analytics = new AnalyticsStage();
-const painters = { gcm: new BitmapPainter(), decrypted: new BitmapPainter(), motion: new BitmapPainter() };
-const gcmEngine = typeof globalThis.crypto?.subtle?.encrypt === 'function' ? 'webcrypto' : 'noble';
+const painters = { cipher: new BitmapPainter(), decrypted: new BitmapPainter(), motion: new BitmapPainter() };
 
 async function process(message: PlaintextMessage, port: MessagePort): Promise<void> {
-  const { seq, index, width, height, layout, bits, gcmKey, buffer, length } = message;
+  const { seq, index, width, height, layout, bits, mode, key, buffer, length } = message;
   try {
     const clock = new StageClock();
     const plaintext = new Uint8Array(buffer, 0, length);
-    const result = await gcm.run(plaintext, gcmKey, layout, width, height);
-    clock.lap('gcm');
-    let metrics: GcmResult['metrics'] = null;
+    const encrypted = await stream.encrypt(plaintext, mode, key, layout, width, height);
+    clock.lap(mode);
+    const decrypted = await stream.decrypt(encrypted, key, layout, width, height);
+    clock.lap('decrypt');
+    let metrics: SecondResult['metrics'] = null;
     let motion: AnalyticsResult['motion'] = null;
     if (message.analytics || message.motion) {
-      const identity = streamIdentity(gcmKey, layout, bits, width, height);
-      const body = result.sealed.subarray(0, length);
       const measured = analytics.run(
-        body,
+        encrypted.ciphertext.subarray(0, length),
         width,
         height,
         bytesPerPixel(layout),
         index,
-        identity,
+        streamIdentity(mode, key, layout, bits, width, height),
         message.motion,
-        message.motionUnderlay ? result.decrypted : undefined,
+        message.motionUnderlay ? decrypted : undefined,
         message.analytics,
       );
       metrics = measured.metrics ? { gcm: measured.metrics } : null;
       motion = measured.motion;
       clock.lap('metrics');
     }
-    const bitmaps: GcmResult['bitmaps'] = {
-      gcm: painters.gcm.paint(result.picture, width, height),
-      decrypted: painters.decrypted.paint(result.decrypted, width, height),
+    const bitmaps: SecondResult['bitmaps'] = {
+      gcm: painters.cipher.paint(encrypted.picture, width, height),
+      decrypted: painters.decrypted.paint(decrypted, width, height),
     };
     if (motion) bitmaps['motion-gcm'] = painters.motion.paint(motion.picture, motion.width, motion.height);
     clock.lap('paint');
-    const reply: GcmResult = {
-      type: 'gcm',
+    const reply: SecondResult = {
+      type: 'second',
       seq,
       bitmaps,
-      info: { nonceHex: result.nonceHex, tagHex: result.tagHex, gcmEngine, timings: clock.timings },
+      info: { stream: streamInfo(encrypted), timings: clock.timings },
       metrics,
     };
     scope.postMessage(reply, Object.values(bitmaps));
   } catch (error) {
-    const failure: WorkerFailure = {
-      type: 'failure',
-      seq,
-      message: error instanceof Error ? error.message : String(error),
-    };
-    scope.postMessage(failure);
+    scope.postMessage(failure(seq, error));
   } finally {
     const back: BufferReturn = { type: 'return', buffer };
     port.postMessage(back, [buffer]);
