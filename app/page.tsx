@@ -15,7 +15,7 @@ export default function Home() {
             audio and video with one AES-128 key per meeting in <strong>ECB mode</strong>. Play a call below: every
             frame is encrypted right here with AES-128-ECB and with <strong>AES-256-GCM</strong>, which Zoom 5.0 moved
             to (<SourceLink id="zoomApril22">announced 22 April 2020</SourceLink>,{' '}
-            <SourceLink id="zoomMay27">enforced 30 May 2020</SourceLink>), and the ciphertext bytes are drawn as
+            <SourceLink id="zoomJuly1">enforced 30 May 2020</SourceLink>), and the ciphertext bytes are drawn as
             pictures.
           </p>
         </section>
@@ -43,8 +43,8 @@ export default function Home() {
             <h2 className="font-semibold">What the key holder sees</h2>
             <p className="mt-1 text-sm leading-relaxed text-slate-600 dark:text-slate-400">
               Both modes decrypt perfectly for whoever holds the key. In 2020 Zoom&apos;s servers handed out the meeting
-              keys (<SourceLink id="citizenLab">Citizen Lab</SourceLink>), so they could see the call whatever the mode.
-              The fourth panel decrypts the GCM stream with its key.
+              keys (<SourceLink id="citizenLab">Citizen Lab</SourceLink>), so they could see the call whatever the mode:
+              this is transport encryption, not end-to-end. The fourth panel decrypts the GCM stream with its key.
             </p>
           </div>
           <div>

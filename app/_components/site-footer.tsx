@@ -2,7 +2,14 @@ import { SOURCES } from '../_content/sources';
 
 /** Sources for the site's claims, and what the site does with your data (nothing). */
 export function SiteFooter() {
-  const cited = [SOURCES.citizenLab, SOURCES.zoomApril22, SOURCES.zoomMay27, SOURCES.sp80038a, SOURCES.sp80038d];
+  const cited = [
+    SOURCES.citizenLab,
+    SOURCES.zoomApril22,
+    SOURCES.zoomMay27,
+    SOURCES.zoomJuly1,
+    SOURCES.sp80038a,
+    SOURCES.sp80038d,
+  ];
   return (
     <footer className="mt-12 border-t border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-950">
       <div className="mx-auto grid max-w-[1600px] gap-8 px-4 py-8 text-sm text-slate-600 sm:px-6 md:grid-cols-2 dark:text-slate-400">

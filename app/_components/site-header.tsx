@@ -40,6 +40,7 @@ const NAV = [
   { href: '/', label: 'Lab' },
   { href: '/story', label: 'The Zoom story' },
   { href: '/attacks', label: 'Attacks' },
+  { href: '/traffic', label: 'Traffic' },
   { href: '/embed-builder', label: 'Embed' },
 ];
 

@@ -32,9 +32,12 @@ export const MODE_COPY: Record<Mode, PanelCopy> = {
     title: 'AES-256-GCM',
     badge: 'Zoom 5.0 onwards',
     caption:
-      'A counter makes every block’s keystream different, so the picture is hidden, and a tag makes the receiver refuse any change.',
+      'A counter makes every block’s keystream different, so the picture is hidden, and a tag makes the receiver refuse any change — as long as no nonce ever repeats. It hides contents, not sizes or timing.',
   },
 };
+
+/** What every motion map of a fresh-IV mode leaves out: the packets around the picture. */
+const STILL_ON_THE_WIRE = 'In a real call, the packets’ sizes and timing can still show when someone speaks or moves.';
 
 /** The motion maps' words, by the mode of the stream they map. */
 const MOTION_COPY: Record<Mode, PanelCopy> = {
@@ -46,20 +49,18 @@ const MOTION_COPY: Record<Mode, PanelCopy> = {
   },
   cbc: {
     title: 'The same, for CBC',
-    badge: 'nothing to see',
-    caption: 'With a fresh IV every frame, every CBC block changes every frame: the map is all amber and says nothing.',
+    badge: 'no block pattern',
+    caption: `With a fresh IV every frame, every CBC block changes every frame: the map is all amber and shows no movement. ${STILL_ON_THE_WIRE}`,
   },
   ctr: {
     title: 'The same, for CTR',
-    badge: 'nothing to see',
-    caption:
-      'With a fresh counter block every frame, every CTR block changes every frame: the map is all amber and says nothing.',
+    badge: 'no block pattern',
+    caption: `With a fresh counter block every frame, every CTR block changes every frame: the map is all amber and shows no movement. ${STILL_ON_THE_WIRE}`,
   },
   gcm: {
     title: 'The same, for GCM',
-    badge: 'nothing to see',
-    caption:
-      'With a fresh nonce every frame, every GCM block changes every frame: the map is all amber and says nothing.',
+    badge: 'no block pattern',
+    caption: `With a fresh nonce every frame, every GCM block changes every frame: the map is all amber and shows no movement. ${STILL_ON_THE_WIRE}`,
   },
 };
 
@@ -74,7 +75,7 @@ const FIXED: Record<'original' | 'decrypted', PanelCopy> = {
     title: 'Decrypted with the meeting key',
     badge: 'key holder',
     caption:
-      'What anyone holding the key sees, such as the server that handed it out: encryption hides the call from eavesdroppers, not from the key holder.',
+      'What anyone holding the key sees. This is transport encryption’s view: it hides the call from eavesdroppers, not from the server that hands out the key. End-to-end encryption keeps the key on the participants’ devices.',
   },
 };
 

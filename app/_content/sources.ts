@@ -13,10 +13,29 @@ export const SOURCES = {
     url: 'https://blog.zoom.us/90-day-security-plan-progress-report-april-22/',
   },
   zoomMay27: {
-    title: '90-Day Security Plan Progress Report: May 27 (GCM enabled system-wide on May 30)',
+    title:
+      '90-Day Security Plan Progress Report: May 27 (update to Zoom 5.0 before GCM is switched on for every account on May 30)',
     publisher: 'Zoom blog',
     date: '27 May 2020',
     url: 'https://blog.zoom.us/90-day-security-plan-progress-report-may-27/',
+  },
+  zoomEncryptionFacts: {
+    title: 'The Facts Around Zoom and Encryption for Meetings/Webinars',
+    publisher: 'Zoom blog (Oded Gal)',
+    date: '1 April 2020',
+    url: 'https://blog.zoom.us/wordpress/2020/04/01/facts-around-zoom-encryption-for-meetings-webinars/',
+  },
+  zoomMessage: {
+    title: 'A Message to Our Users',
+    publisher: 'Zoom blog (Eric S. Yuan)',
+    date: '1 April 2020',
+    url: 'https://blog.zoom.us/a-message-to-our-users/',
+  },
+  bbcApril2020: {
+    title: 'Zoom ‘unsuitable’ for government secrets, researchers say',
+    publisher: 'BBC News',
+    date: 'April 2020',
+    url: 'https://www.bbc.co.uk/news/technology-52152025',
   },
   zoomE2ee: {
     title: 'E2E Encryption for Zoom Meetings (cryptographic design whitepaper)',
@@ -29,6 +48,24 @@ export const SOURCES = {
     publisher: 'Zoom blog',
     date: 'July 2020 (recap of the 1 July 2020 webinar)',
     url: 'https://blog.zoom.us/webinar-recap-90-day-security-plan-progress-report-july-1st/',
+  },
+  guardianFbi: {
+    title: 'Zoom to exclude free calls from end-to-end encryption to allow FBI cooperation',
+    publisher: 'The Guardian',
+    date: '3 June 2020',
+    url: 'https://www.theguardian.com/technology/2020/jun/03/zoom-privacy-law-enforcement-technology-yuan',
+  },
+  zoomE2eeUpdate: {
+    title: 'End-to-End Encryption Update (end-to-end encryption for free and paid users)',
+    publisher: 'Zoom blog (Eric S. Yuan)',
+    date: '17 June 2020',
+    url: 'https://blog.zoom.us/end-to-end-encryption-update/',
+  },
+  zoomE2eePreview: {
+    title: 'Zoom Rolling Out End-to-End Encryption Offering (a technical preview from the following week)',
+    publisher: 'Zoom blog (Max Krohn)',
+    date: '14 October 2020',
+    url: 'https://www.zoom.com/en/blog/zoom-rolling-out-end-to-end-encryption-offering/',
   },
   zoomWhitepaper: {
     title:
@@ -60,6 +97,24 @@ export const SOURCES = {
     publisher: 'IETF',
     date: 'March 2004',
     url: 'https://www.rfc-editor.org/rfc/rfc3711#section-3.3.2',
+  },
+  wright2008: {
+    title: 'Spot me if you can: Uncovering spoken phrases in encrypted VoIP conversations',
+    publisher: 'Wright, Ballard, Coull, Monrose and Masson, IEEE Symposium on Security and Privacy',
+    date: '2008',
+    url: 'https://www.cs.unc.edu/~fabian/papers/oakland08.pdf',
+  },
+  white2011: {
+    title: 'Phonotactic Reconstruction of Encrypted VoIP Conversations: Hookt on fon-iks',
+    publisher: 'White, Matthews, Snow and Monrose, IEEE Symposium on Security and Privacy',
+    date: 'May 2011',
+    url: 'https://www.cs.unc.edu/~fabian/papers/foniks-oak11.pdf',
+  },
+  rfc6562: {
+    title: 'RFC 6562: Guidelines for the Use of Variable Bit Rate Audio with Secure RTP',
+    publisher: 'IETF (C. Perkins, J.-M. Valin)',
+    date: 'March 2012',
+    url: 'https://www.rfc-editor.org/rfc/rfc6562',
   },
 } as const;
 

@@ -1,5 +1,6 @@
 /**
- * The modes ECB Lens encrypts with and their keys: AES-128-ECB, as Zoom used it until April 2020;
+ * The modes ECB Lens encrypts with and their keys: AES-128-ECB, as Zoom used it until GCM was switched
+ * on for every account on 30 May 2020 (the flaw was the mode and who held the key, not AES-128);
  * AES-128-CBC and AES-128-CTR, the textbook fixes that hide the picture but not from tampering; and
  * AES-256-GCM, what Zoom 5.0 moved to. Keys are given as hex or drawn from the platform CSPRNG
  * (`crypto.getRandomValues`, in browsers and Node alike).

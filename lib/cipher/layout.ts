@@ -1,7 +1,8 @@
 /**
  * Pixel layout: which bytes of an RGBA frame get encrypted. `rgb` (3 bytes a pixel, alpha dropped) is
- * what a video codec carries; `rgba` keeps alpha, so one 16-byte AES block is exactly 4 pixels; `gray`
- * is 1 byte a pixel of BT.601 luma (Y = 0.299 R + 0.587 G + 0.114 B, rounded), as in ITU-R BT.601.
+ * the colour a camera or screen gives (a video codec carries compressed data instead: these raw pixels
+ * show the principle); `rgba` keeps alpha, so one 16-byte AES block is exactly 4 pixels; `gray` is
+ * 1 byte a pixel of BT.601 luma (Y = 0.299 R + 0.587 G + 0.114 B, rounded), as in ITU-R BT.601.
  */
 import { depthMask } from './depth';
 import { asBytes, checkDimension, checkFrame, pixelWords, type Frame } from './frame';

@@ -25,6 +25,8 @@ export interface ParsedCommand {
   values: Record<string, string | undefined>;
   /** `list` options, every value in the order given (empty when absent). */
   lists: Record<string, string[]>;
+  /** `boolean` options given (absent ones are missing). */
+  flags: Record<string, true>;
   help: boolean;
   files: string[];
 }
@@ -32,7 +34,7 @@ export interface ParsedCommand {
 /**
  * Parses `argv` (the words after the command name) for `command`.
  * @example parseCommand('decrypt', ['--key', 'ab', 'in.png', 'out.png'], { key: 'string' })
- *          // { values: { key: 'ab' }, help: false, files: ['in.png', 'out.png'] }
+ *          // { values: { key: 'ab' }, lists: {}, flags: {}, help: false, files: ['in.png', 'out.png'] }
  */
 export function parseCommand(command: string, argv: readonly string[], spec: OptionSpec): ParsedCommand {
   const options = Object.fromEntries(
@@ -54,6 +56,7 @@ export function parseCommand(command: string, argv: readonly string[], spec: Opt
       .filter(([, type]) => type === 'list')
       .map(([name]) => [name, []]),
   );
+  const flags: Record<string, true> = {};
   const seen = new Set<string>();
   let help = false;
   const files: string[] = [];
@@ -67,7 +70,8 @@ export function parseCommand(command: string, argv: readonly string[], spec: Opt
     seen.add(name);
     if (type === 'boolean') {
       if (inlineValue) throw new UsageError(`${rawName} takes no value`);
-      help = true;
+      if (name === 'help') help = true;
+      else flags[name] = true;
       continue;
     }
     if (value === undefined || (!inlineValue && value.startsWith('-')))
@@ -75,7 +79,7 @@ export function parseCommand(command: string, argv: readonly string[], spec: Opt
     if (type === 'list') lists[name].push(value);
     else values[name] = value;
   }
-  return { values, lists, help, files };
+  return { values, lists, flags, help, files };
 }
 
 /** The two file operands `IN.png OUT.png`, or a {@link UsageError}. */

@@ -8,7 +8,7 @@ export const MAIN_HELP = `Usage: npm run cli -- <command> [options]
 
 Encrypts a PNG's pixels with AES-128-ECB, AES-128-CBC, AES-128-CTR or AES-256-GCM and writes the
 ciphertext as a picture, so you can see what ECB leaks; decrypts such a picture again; measures the
-leak.
+leak; and shows what a call's packets give away on the wire, whatever the mode.
 
 Commands:
   encrypt --mode ecb|cbc|ctr|gcm [--key HEX] [--iv HEX] [--nonce HEX] [--aad HEX]
@@ -23,7 +23,10 @@ Commands:
   attack forge --ciphertext A.png --ciphertext B.png [--ciphertext C.png …] --known A-PLAIN.png
                --target T.png OUT.png
       without the key, forges a GCM picture from pictures sealed under one key and one nonce
-  help [encrypt|decrypt|analyze|attack]
+  traffic [--pad none|constant|BYTES] [--packets] IN.webm|IN.mp4|IN.mkv|IN.mov
+      prints one line of JSON: each track's bytes on the wire under ECB and GCM, and when its
+      packet sizes say someone speaks or something moves
+  help [encrypt|decrypt|analyze|attack|traffic]
       shows this help or a command's (as does <command> --help)
 
 Exit status:
@@ -34,7 +37,7 @@ Exit status:
   2  usage error or bad input: unknown command or option, bad value, missing or unreadable file,
      not a PNG, a PNG over 4096 px a side or 16,777,216 pixels, interlaced or corrupt, not an ECB
      Lens ciphertext picture or one with damaged text chunks, or a wrong key for an ECB picture
-     (it shows as invalid padding)
+     (it shows as invalid padding); for traffic, a file that is not media or holds no packets
   3  internal error (a bug: please report it)
 Every error is one line on stderr starting with "ecb-lens: ".
 `;
@@ -171,4 +174,43 @@ Exit status 2, with one line on stderr, for: fewer than two --ciphertext picture
 not GCM; pictures under different nonces, or of different sizes, layouts or colour depths; a
 --known or --target picture of another size; a polynomial over the limit; pictures that give no
 candidate for H (not sealed under one key).
+`;
+
+/** `ecb-lens traffic --help`. */
+export const TRAFFIC_HELP = `Usage: npm run cli -- traffic [--pad none|constant|BYTES] [--packets] IN.webm|IN.mp4|IN.mkv|IN.mov
+
+What a recorded call would put on the wire. Each encoded frame of IN is taken as one packet, as RTP
+carries them; encryption hides what a packet says but not its size or time. Prints, per audio and
+video track, the bytes under AES-128-ECB and AES-256-GCM, and what the GCM sizes and times alone
+give away: when someone speaks (audio) and when something moves (video). Nothing is decrypted or
+decoded, and nothing is written to disk.
+
+Options:
+  --pad none|constant|BYTES  pad every payload before encryption: none (the default); constant, to
+                             its track's largest packet (then sizes say nothing, at a price); BYTES,
+                             up to the next multiple of BYTES (1 to 65536; a payload that is one
+                             already stays, an empty one takes one BYTES)
+  --packets                  add every packet's time and sizes (see wire below)
+  -h, --help                 show this help
+
+Input: a WebM, Matroska, MP4 or MOV file (Ogg and others mediabunny reads work too).
+
+Prints one line of JSON to stdout with:
+  duration         the file's length in seconds
+  tracks           one entry per audio or video track, in the file's order:
+    kind, codec    "audio" or "video"; the codec as mediabunny names it ("unknown" if it cannot)
+    packets        packets in the track; bytes: their payload bytes, as the file holds them
+    ecbBytes       the sum of 16 x (floor(n / 16) + 1) over payloads of n bytes (after padding):
+                   PKCS#7 always adds 1 to 16 bytes
+    gcmBytes       the sum of n + 16 (the tag) over payloads of n bytes (after padding)
+    activity       [[start, end], ...] in seconds: when the GCM sizes (after padding) say someone
+                   speaks (audio) or something moves (video); keyframes are left out of video's
+    changes        times of packets far bigger than everything within 1 s: a cut, a slide change
+    padding        with --pad constant or BYTES: {kind, size or bytes, paddedBytes, overhead},
+                   overhead the share padding adds to the payload (0.42 is 42 % more)
+    wire           with --packets: [[time, bytes, ecbBytes, gcmBytes], ...] in the file's order,
+                   bytes before padding, ecbBytes and gcmBytes after
+  padding          with --pad constant or BYTES: {policy, bytes, paddedBytes, overhead} for the file
+
+Example: npm run cli -- traffic --pad constant public/samples/meeting.webm
 `;

@@ -6,21 +6,24 @@ import { analyzeCommand } from './analyze';
 import { attackCommand } from './attack';
 import { decryptCommand } from './decrypt';
 import { encryptCommand } from './encrypt';
-import { ANALYZE_HELP, ATTACK_HELP, DECRYPT_HELP, ENCRYPT_HELP, MAIN_HELP } from './help';
+import { ANALYZE_HELP, ATTACK_HELP, DECRYPT_HELP, ENCRYPT_HELP, MAIN_HELP, TRAFFIC_HELP } from './help';
 import { UsageError } from './args';
 import { EXIT, guard, type CliIo, type ExitCode } from './outcome';
+import { trafficCommand } from './traffic';
 
 const COMMANDS = {
   encrypt: encryptCommand,
   decrypt: decryptCommand,
   analyze: analyzeCommand,
   attack: attackCommand,
+  traffic: trafficCommand,
 } as const;
 const HELP: Record<string, string> = {
   encrypt: ENCRYPT_HELP,
   decrypt: DECRYPT_HELP,
   analyze: ANALYZE_HELP,
   attack: ATTACK_HELP,
+  traffic: TRAFFIC_HELP,
 };
 
 function help(topics: readonly string[], io: CliIo): Promise<ExitCode> {
@@ -28,7 +31,9 @@ function help(topics: readonly string[], io: CliIo): Promise<ExitCode> {
     if (topics.length > 1) throw new UsageError(`help takes at most one command, got ${topics.length}`);
     const topic = topics[0];
     if (topic !== undefined && !Object.hasOwn(HELP, topic)) {
-      throw new UsageError(`no help for ${JSON.stringify(topic)}: commands are encrypt, decrypt, analyze and attack`);
+      throw new UsageError(
+        `no help for ${JSON.stringify(topic)}: commands are encrypt, decrypt, analyze, attack and traffic`,
+      );
     }
     io.stdout.write(topic === undefined ? MAIN_HELP : HELP[topic]);
     return EXIT.ok;
@@ -45,9 +50,14 @@ export function run(argv: readonly string[], io: CliIo): Promise<ExitCode> {
   if (command !== undefined && Object.hasOwn(COMMANDS, command))
     return COMMANDS[command as keyof typeof COMMANDS](rest, io);
   return guard(io, async () => {
-    if (command === undefined) throw new UsageError('no command given: use encrypt, decrypt, analyze, attack or help');
+    if (command === undefined)
+      throw new UsageError('no command given: use encrypt, decrypt, analyze, attack, traffic or help');
     if (command.startsWith('-'))
-      throw new UsageError(`unknown option ${command}: the command comes first (encrypt, decrypt, analyze, attack or help)`);
-    throw new UsageError(`unknown command ${JSON.stringify(command)}: use encrypt, decrypt, analyze, attack or help`);
+      throw new UsageError(
+        `unknown option ${command}: the command comes first (encrypt, decrypt, analyze, attack, traffic or help)`,
+      );
+    throw new UsageError(
+      `unknown command ${JSON.stringify(command)}: use encrypt, decrypt, analyze, attack, traffic or help`,
+    );
   });
 }

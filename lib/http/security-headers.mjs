@@ -36,8 +36,8 @@ const DIRECTIVES = [
 /** Who may frame a page that refuses framing. */
 export const NO_FRAMING = "'none'";
 
-/** The camera for this origin only (the webcam source); nothing else the lab has no use for. */
-export const PERMISSIONS_POLICY = 'camera=(self), microphone=(), geolocation=(), payment=(), usb=()';
+/** The camera and microphone for this origin only (the webcam, and /traffic's call); nothing else. */
+export const PERMISSIONS_POLICY = 'camera=(self), microphone=(self), geolocation=(), payment=(), usb=()';
 
 /** The site talks to no one, so it tells no one where a reader came from either. */
 export const REFERRER_POLICY = 'no-referrer';

@@ -26,10 +26,16 @@ export interface Sample {
   height: number;
   fps: number | null;
   durationS: number | null;
+  /** A video's scenes in order, in seconds (the meeting: speaker, slide, slide-updated). */
+  scenes: { name: string; start: number; end: number }[];
   /** Named moments of a video, in seconds (the meeting: speaker, slide, slideUpdated). */
   moments: Record<string, number>;
   /** Named regions, in the sample's pixels (the meeting: face, firstBar). */
   regions: Record<string, SampleRegion>;
+  /** When someone speaks, [start, end] in seconds as measured in the audio (empty without a voice). */
+  speech: [number, number][];
+  /** What is said in each `speech` interval, in order. */
+  transcript: string[];
 }
 
 export const SAMPLES: readonly Sample[] = manifest.map((entry) => ({
@@ -42,8 +48,11 @@ export const SAMPLES: readonly Sample[] = manifest.map((entry) => ({
   height: entry.height,
   fps: 'fps' in entry && typeof entry.fps === 'number' ? entry.fps : null,
   durationS: 'durationS' in entry && typeof entry.durationS === 'number' ? entry.durationS : null,
+  scenes: (('scenes' in entry ? entry.scenes : undefined) ?? []).map(({ name, start, end }) => ({ name, start, end })),
   moments: ('moments' in entry ? entry.moments : undefined) ?? {},
   regions: ('regions' in entry ? entry.regions : undefined) ?? {},
+  speech: (('speech' in entry ? entry.speech : undefined) ?? []).map(([start, end]): [number, number] => [start, end]),
+  transcript: [...(('transcript' in entry ? entry.transcript : undefined) ?? [])],
 }));
 
 export const SAMPLE_IDS: readonly string[] = SAMPLES.map((sample) => sample.id);

@@ -1,7 +1,8 @@
 /**
  * The motion map: an eavesdropper's view of an ECB stream. Each pixel is coloured by whether the 16-byte
  * ciphertext block(s) holding its bytes are identical to the previous frame's — one colour for "still",
- * another for "changed". Under GCM everything is "changed", every frame, so the map says nothing.
+ * another for "changed". Under GCM every block is "changed", every frame, so the map shows no
+ * block pattern (packet sizes and timing still leak: lib/traffic).
  * Optionally drawn over a dimmed copy of the original, for the audience's bearings (an eavesdropper has
  * only the colours). Frames wider than MOTION_MAX_WIDTH get a map shrunk by a whole factor, drawn
  * straight from the block map without losing a change.

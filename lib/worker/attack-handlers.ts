@@ -47,14 +47,3 @@ export const ATTACK_HANDLERS = {
 };
 
 export type AttackHandlers = typeof ATTACK_HANDLERS;
-export type AttackName = keyof AttackHandlers;
-
-/** A call to the worker: a function's name and its arguments, with an id to match the answer. */
-export interface AttackCall<Name extends AttackName = AttackName> {
-  id: number;
-  name: Name;
-  args: Parameters<AttackHandlers[Name]>;
-}
-
-/** The worker's answer: the result, or the error's message. */
-export type AttackAnswer = { id: number; result: unknown } | { id: number; error: string };

@@ -1,7 +1,9 @@
 /**
  * Generates the project's own samples in headless Chromium: the penguin (from penguin.svg) and the
  * synthetic meeting clip (scripts/samples/synthetic-meeting.ts, VP9 through WebCodecs), then decodes the clip
- * back and measures how many 16-byte RGB blocks repeat, since that is what ECB leaks.
+ * back and measures how many 16-byte RGB blocks repeat, since that is what ECB leaks. The clip then gets
+ * its voice (make-voice.ts: espeak-ng and ffmpeg, which must be installed), and the manifest its `speech`
+ * and `transcript`.
  *
  *   node --import tsx scripts/samples/make-samples.ts              public/samples/*
  *   node --import tsx scripts/samples/make-samples.ts --fixtures   tests/fixtures/media/* (browser-made ones)
@@ -24,6 +26,7 @@ import {
 } from './synthetic-meeting';
 import type { EncodeRequest, RgbaImage } from './browser-entry';
 import { openSamplesPage, type SamplesPage } from './chromium-page';
+import { addVoice, voiceFields } from './make-voice';
 import { encodeRgbPng, writeSolidPng } from './png-files';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -104,7 +107,8 @@ async function makeMeeting(page: SamplesPage, checkDir?: string): Promise<void> 
   const webm = fromBase64(await page.call('encodeMeeting', MEETING));
   const size = await save(join(SAMPLES_DIR, 'meeting.webm'), webm);
   console.log(`  encoded ${MEETING.durationS * MEETING.fps} frames in ${((Date.now() - started) / 1000).toFixed(1)} s`);
-  if (size > MAX_MEETING_BYTES) throw new Error(`meeting.webm is ${kb(size)}, over the ${kb(MAX_MEETING_BYTES)} budget`);
+  if (size > MAX_MEETING_BYTES)
+    throw new Error(`meeting.webm is ${kb(size)}, over the ${kb(MAX_MEETING_BYTES)} budget`);
 
   const poster = encodeRgbPng(rgbaOf(await page.call('drawMeeting', MEETING_WIDTH, MEETING_HEIGHT, 0)));
   const posterSize = await save(join(SAMPLES_DIR, 'meeting-poster.png'), poster);
@@ -115,9 +119,13 @@ async function makeMeeting(page: SamplesPage, checkDir?: string): Promise<void> 
   for (const frame of decoded) {
     const drawn = await page.call('drawMeeting', MEETING_WIDTH, MEETING_HEIGHT, frame.timeS);
     const scene = meetingSceneAt(frame.timeS).name;
-    console.log(`    t=${frame.timeS.toFixed(1).padStart(4)} s  ${scene.padEnd(13)} ${percent(drawn.repeatedRgb).padStart(6)} → ${percent(frame.repeatedRgb).padStart(6)}`);
+    console.log(
+      `    t=${frame.timeS.toFixed(1).padStart(4)} s  ${scene.padEnd(13)} ${percent(drawn.repeatedRgb).padStart(6)} → ${percent(frame.repeatedRgb).padStart(6)}`,
+    );
     if (scene !== 'speaker' && frame.repeatedRgb < MIN_SLIDE_REPEATED) {
-      throw new Error(`decoded slide frame at ${frame.timeS} s keeps only ${percent(frame.repeatedRgb)} repeated blocks; raise the quality`);
+      throw new Error(
+        `decoded slide frame at ${frame.timeS} s keeps only ${percent(frame.repeatedRgb)} repeated blocks; raise the quality`,
+      );
     }
     if (checkDir) {
       const name = `meeting-${frame.timeS.toFixed(1)}s`;
@@ -125,6 +133,9 @@ async function makeMeeting(page: SamplesPage, checkDir?: string): Promise<void> 
       await writeFile(join(checkDir, `${name}-drawn.png`), encodeRgbPng(rgbaOf(drawn)));
     }
   }
+
+  const voice = await addVoice(join(SAMPLES_DIR, 'meeting.webm'));
+  console.log(`  voiced: ${voice.sentences.length} sentences; the ${voice.videoPackets.count} video packets unchanged`);
 
   const manifest = [
     {
@@ -140,6 +151,7 @@ async function makeMeeting(page: SamplesPage, checkDir?: string): Promise<void> 
       scenes: MEETING_SCENES,
       moments: MEETING_MOMENTS,
       regions: MEETING_REGIONS,
+      ...voiceFields(voice),
       title: 'A video meeting',
       description:
         'A synthetic call: a speaker talks in front of a flat wall, then shares a slide that changes once. ' +
@@ -229,7 +241,9 @@ async function probeDir(page: SamplesPage, dir: string): Promise<void> {
       ? `error: ${wc.error}`
       : `${wc.container ?? 'unreadable'} ${wc.codecString ?? wc.codec ?? ''} canDecode=${wc.canDecode}`;
     console.log(`  ${name.padEnd(24)} <video>: ${probe.outcome.padEnd(10)} ${detail}`);
-    console.log(`  ${''.padEnd(24)} canPlayType(${MIME[extname(name)]})=${JSON.stringify(probe.canPlayType)}; WebCodecs: ${webCodecs}`);
+    console.log(
+      `  ${''.padEnd(24)} canPlayType(${MIME[extname(name)]})=${JSON.stringify(probe.canPlayType)}; WebCodecs: ${webCodecs}`,
+    );
   }
 }
 

@@ -12,7 +12,11 @@ const STEPS: { title: string; sources: SourceId[]; demo: 'meeting' | 'noise' | '
   { title: 'A call, like millions of others', sources: ['zoomApril22'], demo: 'meeting' },
   { title: 'What ECB does', sources: ['sp80038a'], demo: null },
   { title: 'What the Citizen Lab found', sources: ['citizenLab'], demo: 'meeting' },
-  { title: 'What the key holder sees', sources: ['citizenLab'], demo: 'meeting' },
+  {
+    title: 'What the key holder sees',
+    sources: ['citizenLab', 'zoomEncryptionFacts', 'zoomMessage'],
+    demo: 'meeting',
+  },
   { title: 'Anyone on the path could edit the call', sources: ['citizenLab', 'sp80038a'], demo: null },
   { title: 'When ECB does not show the picture', sources: [], demo: 'noise' },
   { title: 'GCM: no block looks like another', sources: ['sp80038d'], demo: 'meeting' },
@@ -21,17 +25,35 @@ const STEPS: { title: string; sources: SourceId[]; demo: 'meeting' | 'noise' | '
     sources: ['citizenLab', 'zoomApril22', 'zoomE2ee', 'zoomJuly1', 'zoomMay27'],
     demo: null,
   },
-  { title: 'End-to-end: a key Zoom’s servers never see', sources: ['zoomE2ee', 'zoomWhitepaper'], demo: null },
+  {
+    title: 'What GCM does not hide',
+    sources: ['bbcApril2020', 'rfc6562', 'sp80038d', 'white2011', 'wright2008'],
+    demo: null,
+  },
+  {
+    title: 'End-to-end: a key Zoom’s servers never see',
+    sources: ['guardianFbi', 'zoomE2ee', 'zoomE2eePreview', 'zoomE2eeUpdate', 'zoomWhitepaper'],
+    demo: null,
+  },
   {
     title: 'Try it yourself',
     sources: [
+      'bbcApril2020',
       'citizenLab',
+      'guardianFbi',
+      'rfc6562',
       'sp80038a',
       'sp80038d',
+      'white2011',
+      'wright2008',
       'zoomApril22',
       'zoomE2ee',
+      'zoomE2eePreview',
+      'zoomE2eeUpdate',
+      'zoomEncryptionFacts',
       'zoomJuly1',
       'zoomMay27',
+      'zoomMessage',
       'zoomWhitepaper',
     ],
     demo: 'penguin',
@@ -43,7 +65,7 @@ test.describe('the Zoom 2020 story', () => {
     story,
     page,
   }) => {
-    test.slow(); // ten steps, each starting and stopping its demo's workers
+    test.slow(); // eleven steps, each starting and stopping its demo's workers
     await story.open();
     await expect(story.step).toHaveAttribute('data-step', '1');
     await expect(story.heading).toHaveText(STEPS[0].title);

@@ -10,6 +10,7 @@ import { MOTION_PANELS } from '@/lib/worker/protocol';
 import { Check } from '../fields';
 import { useLab, useLabState } from '../lab/lab-context';
 import { PanelGrid } from '../lab/panel-grid';
+import { SourceLink } from '../source-link';
 import { CsvExport } from './csv-export';
 import { MetricsCharts } from './metrics-charts';
 import { MetricsTable } from './metrics-table';
@@ -104,8 +105,10 @@ export function AnalyticsSection() {
             Leak analytics
           </h2>
           <p className="leading-relaxed text-slate-700 dark:text-slate-300">
-            Zoom used one ECB key for the whole meeting. A 16-byte block of the picture that does not change from one
-            frame to the next then encrypts to the very same ciphertext, so an eavesdropper without the key sees exactly
+            Zoom used <SourceLink id="citizenLab">one ECB key for the whole meeting</SourceLink>. It encrypted
+            compressed video packets, so no block of its picture sat at a fixed place in the ciphertext; here each frame
+            is encrypted as raw pixels, to show the principle. Under one ECB key, a 16-byte block that does not change
+            from one frame to the next encrypts to the very same ciphertext, so an eavesdropper without the key sees
             where and when something moved. Below: that view, and the numbers an image-encryption paper reports (ten
             times a second while playing; for every frame when paused, stepped or exported as CSV).
           </p>

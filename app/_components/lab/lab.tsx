@@ -1,11 +1,13 @@
 'use client';
 
+import Link from 'next/link';
 import { useEffect, useRef, useState } from 'react';
 import type { LabController } from '@/lib/lab/lab-controller';
 import { parseLabParams } from '@/lib/lab/lab-options';
 import { SAMPLE_IDS } from '@/lib/media/samples';
 import { MAIN_PANELS, type PanelId } from '@/lib/worker/protocol';
 import { AnalyticsSection } from '../analytics/analytics-section';
+import { SourceLink } from '../source-link';
 import { CipherControls } from './cipher-controls';
 import { ExportDialog } from './export-dialog';
 import { KeyControls } from './key-controls';
@@ -117,6 +119,24 @@ function DropZone({ children, className }: { children: React.ReactNode; classNam
         </div>
       )}
     </div>
+  );
+}
+
+/** What the panels are and are not: the principle on raw pixels, not a capture of a real call. */
+function PrincipleNote() {
+  return (
+    <p className="text-sm leading-relaxed text-slate-600 dark:text-slate-400" data-testid="principle-note">
+      These panels show the principle on raw pixels. A call sends compressed video and audio in packets, and{' '}
+      <SourceLink id="citizenLab">Zoom’s</SourceLink> ciphertext was those packets, so it never looked like these
+      pictures. What those packets’ sizes and timing still give away, even under GCM, is on{' '}
+      <Link
+        href="/traffic"
+        className="font-medium text-sky-700 underline decoration-sky-700/30 underline-offset-2 dark:text-sky-300"
+      >
+        the traffic page
+      </Link>
+      .
+    </p>
   );
 }
 
@@ -251,6 +271,7 @@ export function Lab() {
             <SourceBar />
             <ErrorBanner />
             <PanelGrid panels={panels} />
+            <PrincipleNote />
             <div className="sticky bottom-2 z-20 flex flex-wrap items-center justify-between gap-4 rounded-2xl bg-white/95 p-4 shadow-lg ring-1 ring-slate-200 backdrop-blur dark:bg-slate-900/95 dark:ring-slate-800">
               <PlayerBar />
               {tools}

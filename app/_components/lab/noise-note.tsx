@@ -4,7 +4,8 @@ import { useLab, useLabState } from './lab-context';
 
 /**
  * The honest part: ECB does not always visibly leak. Sensor noise in 8-bit camera frames makes equal
- * 16-byte blocks rare, so ECB output can look like noise; fewer bits or flat content bring it back.
+ * 16-byte blocks rare (outside clipped highlights and crushed blacks), so ECB output can look like
+ * noise; fewer bits or flat content bring it back.
  */
 export function NoiseNote() {
   const lab = useLab();
@@ -22,11 +23,11 @@ export function NoiseNote() {
     >
       <h3 className="font-semibold">When ECB looks safe — and why it is not</h3>
       <p className="mt-1 text-slate-700 dark:text-slate-300">
-        A camera never sees two pixels exactly alike: sensor noise flips the low bits of every byte, so 16-byte blocks
-        almost never repeat and 8-bit webcam frames under ECB can look like noise. That is luck, not security. Lower the
-        colour depth, or share a flat screen (slides, documents, a UI), and equal blocks come back — and so does the
-        picture. Even when nothing repeats within a frame, the blocks that stay the same from one frame to the next tell
-        an eavesdropper where something moved.
+        In 8-bit webcam frames, sensor noise flips the low bits of most bytes, so 16-byte blocks rarely repeat — only
+        where highlights clip to white or shadows crush to black — and ECB output can look like noise. That is luck, not
+        security. Lower the colour depth, or share a flat screen (slides, documents, a UI), and equal blocks come back —
+        and so does the picture. Even when nothing repeats within a frame, the blocks that stay the same from one frame
+        to the next tell an eavesdropper where something moved.
       </p>
       {settings.bits > 4 && (
         <button

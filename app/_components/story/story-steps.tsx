@@ -3,6 +3,7 @@ import { SOURCES, type SourceId } from '@/app/_content/sources';
 import { SourceLink } from '../source-link';
 import { BlockDiagram, SpliceDiagram } from './block-diagram';
 import { KeyDiagram } from './key-diagram';
+import { PacketDiagram } from './packet-diagram';
 import { MeetingDemo, NoiseDemo, PenguinDemo } from './story-demos';
 import { ZoomTimeline } from './zoom-timeline';
 
@@ -23,13 +24,22 @@ const link = 'font-medium text-sky-700 underline decoration-sky-700/30 underline
 /** Every source the story cites, listed on its last step. */
 const CITED: SourceId[] = [
   'citizenLab',
+  'zoomEncryptionFacts',
+  'zoomMessage',
   'zoomApril22',
   'zoomMay27',
   'zoomJuly1',
+  'bbcApril2020',
   'zoomE2ee',
+  'guardianFbi',
+  'zoomE2eeUpdate',
+  'zoomE2eePreview',
   'zoomWhitepaper',
   'sp80038a',
   'sp80038d',
+  'wright2008',
+  'white2011',
+  'rfc6562',
 ];
 
 export const STORY_STEPS: StoryStep[] = [
@@ -78,8 +88,9 @@ export const STORY_STEPS: StoryStep[] = [
           mode to encrypt audio and video.
         </p>
         <p>
-          ECB, they warned, preserves “patterns present in the plaintext”. Left: the call. Right: the same frames under
-          AES-128-ECB.
+          AES-128 itself was not the flaw. The flaws were ECB, which, they warned, preserves “patterns present in the
+          plaintext”; where the keys came from (next); and a claim of AES-256 that did not hold. Left: the call. Right:
+          the same frames under AES-128-ECB.
         </p>
       </>
     ),
@@ -92,11 +103,16 @@ export const STORY_STEPS: StoryStep[] = [
     body: (
       <>
         <p>
-          The keys appeared to come from Zoom’s servers, and in some test calls between North American participants they
-          were sent <SourceLink id="citizenLab">through servers in China</SourceLink>. The researchers verified that a
-          key was <SourceLink id="citizenLab">enough to decrypt Zoom packets</SourceLink> captured on the Internet.
+          The keys appeared to come from Zoom’s servers — in some North American test calls,{' '}
+          <SourceLink id="citizenLab">through servers in China</SourceLink> — and a key was{' '}
+          <SourceLink id="citizenLab">enough to decrypt Zoom packets</SourceLink> captured on the Internet.
         </p>
-        <p>With the key, the mode does not matter: the right panel decrypts the stream, frame for frame.</p>
+        <p>
+          With the key, the mode does not matter: the right panel decrypts the stream. That is transport encryption,
+          which Zoom had called end-to-end. On 1 April 2020 it admitted{' '}
+          <SourceLink id="zoomEncryptionFacts">“a discrepancy”</SourceLink> between the accepted meaning and its own,
+          and its CEO <SourceLink id="zoomMessage">apologised</SourceLink>.
+        </p>
       </>
     ),
     visual: <MeetingDemo panels={['ecb', 'decrypted']} />,
@@ -131,7 +147,7 @@ export const STORY_STEPS: StoryStep[] = [
     body: (
       <>
         <p>
-          Camera noise flips the low bits of every pixel, so in 8-bit webcam frames equal blocks are rare and ECB can
+          Camera noise flips the low bits of most pixels, so in 8-bit webcam frames equal blocks are rare and ECB can
           look like noise. That is luck, not security: flat screen shares and fewer colour bits bring the picture back,
           and ECB still shows when and where the picture changed (watch the slide at 8.5 s).
         </p>
@@ -150,7 +166,17 @@ export const STORY_STEPS: StoryStep[] = [
           different. A 16-byte tag makes any tampering fail to decrypt (
           <SourceLink id="sp80038d">NIST SP 800-38D</SourceLink>).
         </p>
-        <p>Left: ECB. Right: GCM, on the same frames.</p>
+        <p>
+          It needs a fresh nonce for every frame: one nonce used twice{' '}
+          <Link href="/attacks#nonce" className={link}>
+            gives both pictures away
+          </Link>{' '}
+          and lets an attacker{' '}
+          <Link href="/attacks#forbidden" className={link}>
+            forge frames
+          </Link>
+          . Left: ECB. Right: GCM, on the same frames.
+        </p>
       </>
     ),
     visual: <MeetingDemo panels={['ecb', 'gcm']} />,
@@ -173,16 +199,50 @@ export const STORY_STEPS: StoryStep[] = [
     layout: 'stacked',
   },
   {
-    kicker: 'Since 22 May 2020',
+    kicker: 'Still on the wire',
+    title: 'What GCM does not hide',
+    body: (
+      <>
+        <p>
+          GCM hides what a packet says, not its size or timing (<SourceLink id="sp80038d">SP 800-38D</SourceLink>).
+          Calls are compressed, so speech and movement make bigger packets.
+        </p>
+        <p>
+          From the sizes of variable-bit-rate speech packets, <SourceLink id="wright2008">Wright et al.</SourceLink>{' '}
+          spotted phrases with 50 % accuracy on average, over 90 % for some;{' '}
+          <SourceLink id="white2011">White et al.</SourceLink> rebuilt rough transcripts;{' '}
+          <SourceLink id="rfc6562">RFC 6562</SourceLink> says how to limit it.
+        </p>
+        <p>
+          The <SourceLink id="bbcApril2020">BBC</SourceLink> said in 2020 that Zoom calls could be partly unscrambled
+          for “roughly, what was said and what was seen”. GCM hides that, not who speaks or when things move:{' '}
+          <Link href="/traffic" className={link} data-testid="story-traffic-link">
+            see the traffic page
+          </Link>
+          .
+        </p>
+      </>
+    ),
+    visual: <PacketDiagram />,
+    layout: 'split',
+  },
+  {
+    kicker: 'May – October 2020',
     title: 'End-to-end: a key Zoom’s servers never see',
     body: (
       <>
         <p>
-          Zoom published a <SourceLink id="zoomE2ee">draft end-to-end design</SourceLink> on 22 May 2020. Its whitepaper
-          now says every stream has had its own AES-256-GCM key since client 5.0, derived from a meeting key that Zoom’s
-          server still makes in ordinary meetings (<SourceLink id="zoomWhitepaper">§7.2</SourceLink>).
+          Zoom published a <SourceLink id="zoomE2ee">draft end-to-end design</SourceLink> on 22 May 2020. In June its
+          CEO said free users would not get it,{' '}
+          <SourceLink id="guardianFbi">
+            “because we also want to work together with FBI, with local law enforcement”
+          </SourceLink>
+          ; after criticism, Zoom <SourceLink id="zoomE2eeUpdate">reversed that on 17 June</SourceLink>. End-to-end
+          meetings arrived as a <SourceLink id="zoomE2eePreview">technical preview</SourceLink> in late October.
         </p>
         <p>
+          Zoom’s whitepaper says every stream has had its own AES-256-GCM key since client 5.0, derived from a meeting
+          key that Zoom’s server still makes in ordinary meetings (<SourceLink id="zoomWhitepaper">§7.2</SourceLink>).
           In end-to-end meetings a participant’s client makes it, and a new one whenever someone joins or leaves (
           <SourceLink id="zoomWhitepaper">§7.6.6</SourceLink>).
         </p>
@@ -204,6 +264,10 @@ export const STORY_STEPS: StoryStep[] = [
           with your own videos, pictures or webcam, try{' '}
           <Link href="/attacks" className={link}>
             the attack lab
+          </Link>
+          , see what a call’s packets give away on{' '}
+          <Link href="/traffic" className={link}>
+            the traffic page
           </Link>
           , or put a demo in your slides with{' '}
           <Link href="/embed-builder" className={link} data-testid="story-embed-link">

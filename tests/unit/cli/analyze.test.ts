@@ -313,7 +313,7 @@ describe('analyze help', () => {
       MAIN_HELP,
       /^ {2}analyze \[--layout rgb\|rgba\|gray\] \[--bits 1-8\] \[--key HEX\] \[--gcm-key HEX\]$/m,
     );
-    assert.match(MAIN_HELP, /^ {2}help \[encrypt\|decrypt\|analyze\|attack\]$/m);
+    assert.match(MAIN_HELP, /^ {2}help \[encrypt\|decrypt\|analyze\|attack\|traffic\]$/m);
     assert.match(ANALYZE_HELP, /null where r is\n\s+undefined \(all bytes equal, as in a picture of one grey\)/);
     assert.match(ANALYZE_HELP, /chiSquareCritical 293\.25/);
     for (const text of [MAIN_HELP, ANALYZE_HELP]) {

@@ -16,10 +16,10 @@ describe('CLI usage errors: exit 2, one line on stderr, nothing on stdout, no ou
   // One case a line: what is wrong, the words after `npm run cli --`, and the one line on stderr.
   // prettier-ignore
   const cases: [string, string[], string][] = [
-    ['no command', [], 'no command given: use encrypt, decrypt, analyze, attack or help'],
-    ['unknown command', ['frobnicate'], 'unknown command "frobnicate": use encrypt, decrypt, analyze, attack or help'],
-    ['option before the command', ['--verbose'], 'unknown option --verbose: the command comes first (encrypt, decrypt, analyze, attack or help)'],
-    ['help on an unknown topic', ['help', 'rotate'], 'no help for "rotate": commands are encrypt, decrypt, analyze and attack'],
+    ['no command', [], 'no command given: use encrypt, decrypt, analyze, attack, traffic or help'],
+    ['unknown command', ['frobnicate'], 'unknown command "frobnicate": use encrypt, decrypt, analyze, attack, traffic or help'],
+    ['option before the command', ['--verbose'], 'unknown option --verbose: the command comes first (encrypt, decrypt, analyze, attack, traffic or help)'],
+    ['help on an unknown topic', ['help', 'rotate'], 'no help for "rotate": commands are encrypt, decrypt, analyze, attack and traffic'],
     ['help on two topics', ['help', 'encrypt', 'decrypt'], 'help takes at most one command, got 2'],
     ['unknown flag', ['encrypt', '--mode', 'ecb', '--colour', 'red', 'IN', 'OUT'], 'unknown option --colour for encrypt (see encrypt --help)'],
     ['unknown short flag', ['decrypt', '-k', 'ab', 'IN', 'OUT'], 'unknown option -k for decrypt (see decrypt --help)'],

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { DECRYPT_HELP, ENCRYPT_HELP, MAIN_HELP } from '../../../lib/cli/help';
+import { DECRYPT_HELP, ENCRYPT_HELP, MAIN_HELP, TRAFFIC_HELP } from '../../../lib/cli/help';
 import { cli } from './harness';
 
 describe('help', () => {
@@ -13,6 +13,9 @@ describe('help', () => {
     [['encrypt', '--mode', 'ecb', '-h'], ENCRYPT_HELP],
     [['help', 'decrypt'], DECRYPT_HELP],
     [['decrypt', '--help'], DECRYPT_HELP],
+    [['help', 'traffic'], TRAFFIC_HELP],
+    [['traffic', '--help'], TRAFFIC_HELP],
+    [['traffic', '--pad', 'constant', '-h'], TRAFFIC_HELP],
   ];
   for (const [argv, text] of cases) {
     it(`${argv.join(' ')} prints it to stdout and exits 0`, async () => {
@@ -43,7 +46,7 @@ describe('help', () => {
   });
 
   it('fits in 100 columns', () => {
-    for (const text of [MAIN_HELP, ENCRYPT_HELP, DECRYPT_HELP]) {
+    for (const text of [MAIN_HELP, ENCRYPT_HELP, DECRYPT_HELP, TRAFFIC_HELP]) {
       for (const line of text.split('\n')) assert.ok(line.length <= 100, line);
     }
   });

@@ -168,11 +168,11 @@ describe('framingHeaders and commonHeaders', () => {
     );
   });
 
-  it('sends the referrer to no one, forbids sniffing, and allows the camera to this origin only', () => {
+  it('sends the referrer to no one, forbids sniffing, and allows the camera and microphone to this origin only', () => {
     assert.deepEqual(commonHeaders(), [
       { key: 'Referrer-Policy', value: 'no-referrer' },
       { key: 'X-Content-Type-Options', value: 'nosniff' },
-      { key: 'Permissions-Policy', value: 'camera=(self), microphone=(), geolocation=(), payment=(), usb=()' },
+      { key: 'Permissions-Policy', value: 'camera=(self), microphone=(self), geolocation=(), payment=(), usb=()' },
     ]);
   });
 });

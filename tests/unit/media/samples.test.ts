@@ -33,17 +33,23 @@ describe('samples', () => {
     assert.equal(new Set(ids).size, ids.length);
     assert.deepEqual(SAMPLE_IDS, ids);
     assert.deepEqual(ids, ['meeting', 'penguin']);
-    assert.deepEqual(SAMPLES.map((sample) => sample.kind), ['video', 'picture']);
+    assert.deepEqual(
+      SAMPLES.map((sample) => sample.kind),
+      ['video', 'picture'],
+    );
   });
 
   it('the manifest says "video" or "image" only (anything but "video" would silently become a picture)', () => {
-    for (const entry of manifest) assert.ok(entry.kind === 'video' || entry.kind === 'image', `${entry.id}: ${entry.kind}`);
+    for (const entry of manifest)
+      assert.ok(entry.kind === 'video' || entry.kind === 'image', `${entry.id}: ${entry.kind}`);
     SAMPLES.forEach((sample, i) => assert.equal(sample.kind, manifest[i].kind === 'video' ? 'video' : 'picture'));
   });
 
-  it('every file the manifest names exists under public/ (the meeting\'s poster too)', () => {
+  it("every file the manifest names exists under public/ (the meeting's poster too)", () => {
     for (const sample of SAMPLES) assert.ok(existsSync(publicFile(sample.file)), sample.file);
-    const posters = manifest.flatMap((entry) => ('poster' in entry && typeof entry.poster === 'string' ? [entry.poster] : []));
+    const posters = manifest.flatMap((entry) =>
+      'poster' in entry && typeof entry.poster === 'string' ? [entry.poster] : [],
+    );
     assert.deepEqual(posters, ['/samples/meeting-poster.png']);
     for (const poster of posters) assert.ok(existsSync(publicFile(poster)), poster);
   });
@@ -59,7 +65,7 @@ describe('samples', () => {
     });
   }
 
-  it('penguin is 512×512 (the manifest\'s numbers, checked above against the file)', () => {
+  it("penguin is 512×512 (the manifest's numbers, checked above against the file)", () => {
     assert.deepEqual([sampleById('penguin').width, sampleById('penguin').height], [512, 512]);
   });
 
@@ -79,12 +85,34 @@ describe('samples', () => {
     assert.deepEqual([track.displayWidth, track.displayHeight], [sample.width, sample.height]);
     assert.equal(await input.computeDuration(), sample.durationS);
     const stamps: number[] = [];
-    for await (const packet of new EncodedPacketSink(track).packets(undefined, undefined, { metadataOnly: true })) stamps.push(packet.timestamp);
+    for await (const packet of new EncodedPacketSink(track).packets(undefined, undefined, { metadataOnly: true }))
+      stamps.push(packet.timestamp);
     assert.equal(stamps.length, 30 * 12);
     assert.equal(Math.max(...stamps), 11.967, 'the last frame starts 1/30 s before the end, in whole milliseconds');
   });
 
-  it('the meeting\'s poster is a 1280×720 PNG, the video\'s size', () => {
+  it('meeting: a voice, four sentences in the manifest (speech, transcript) and an Opus track in the file; the penguin none', async () => {
+    const meeting = sampleById('meeting');
+    assert.equal(meeting.speech.length, 4);
+    assert.equal(meeting.transcript.length, 4);
+    for (const [start, end] of meeting.speech) assert.ok(start >= 0 && start < end && end <= 12, `${start}–${end}`);
+    assert.deepEqual([sampleById('penguin').speech, sampleById('penguin').transcript], [[], []]);
+    const input = new Input({ source: new BufferSource(readFileSync(publicFile(meeting.file))), formats: ALL_FORMATS });
+    const audio = await input.getPrimaryAudioTrack();
+    assert.equal(audio?.codec, 'opus');
+    assert.deepEqual([await audio?.getNumberOfChannels(), await audio?.getSampleRate()], [1, 48_000]);
+  });
+
+  it('meeting: its scenes in order, as the generator made them (speaker 0–5 s, slide, slide updated at 8.5 s)', () => {
+    assert.deepEqual(sampleById('meeting').scenes, [
+      { name: 'speaker', start: 0, end: 5 },
+      { name: 'slide', start: 5, end: 8.5 },
+      { name: 'slide-updated', start: 8.5, end: 12 },
+    ]);
+    assert.deepEqual(sampleById('penguin').scenes, []);
+  });
+
+  it("the meeting's poster is a 1280×720 PNG, the video's size", () => {
     const poster = manifest.find((entry) => entry.id === 'meeting')?.poster;
     assert.equal(poster, '/samples/meeting-poster.png');
     assert.deepEqual(ihdrSize(readFileSync(publicFile(poster))), { width: 1280, height: 720 });
