@@ -40,6 +40,14 @@ const ATTACKS_RUN = [
   { selector: '[data-testid="width-run"]', ready: '[data-testid="width-found"]' },
 ];
 
+/** /traffic after the sample call has played through and every packet is sealed. */
+const TRAFFIC_PLAY = [
+  {
+    selector: '[data-testid="traffic-sample"]:not([disabled])',
+    ready: '[data-testid="traffic-lab"][data-running="false"]:not([data-source=""])',
+  },
+];
+
 const SHOTS: Shot[] = [
   { name: 'lab', path: `/?start=6&${KEYS}`, width: 1440, height: 900, ready: FRAME },
   { name: 'lab-full', path: `/?start=1&${KEYS}`, width: 1440, height: 900, ready: FRAME, fullPage: true },
@@ -80,6 +88,24 @@ const SHOTS: Shot[] = [
     ready: ATTACKS_READY,
     fullPage: true,
     clicks: ATTACKS_RUN,
+  },
+  {
+    name: 'traffic',
+    path: '/traffic',
+    width: 1440,
+    height: 900,
+    ready: '[data-testid="traffic-sample"]',
+    fullPage: true,
+    clicks: TRAFFIC_PLAY,
+  },
+  {
+    name: 'traffic-phone',
+    path: '/traffic',
+    width: 390,
+    height: 844,
+    ready: '[data-testid="traffic-sample"]',
+    fullPage: true,
+    clicks: TRAFFIC_PLAY,
   },
   {
     name: 'embed-builder',

@@ -48,12 +48,12 @@ export function SiteHeader({ current }: { current?: string }) {
   return (
     <header className="border-b border-slate-200 bg-white/80 backdrop-blur dark:border-slate-800 dark:bg-slate-950/80">
       <div className="mx-auto flex max-w-[1600px] flex-wrap items-center justify-between gap-x-6 gap-y-2 px-4 py-3 sm:px-6">
-        <div className="flex items-center gap-6">
-          <Link href="/" className="flex items-center gap-2 font-semibold tracking-tight">
+        <div className="flex flex-wrap items-center gap-x-6 gap-y-2">
+          <Link href="/" className="flex items-center gap-2 font-semibold whitespace-nowrap tracking-tight">
             <Mark />
             <span>ECB Lens</span>
           </Link>
-          <nav aria-label="Site" className="flex gap-4 text-sm">
+          <nav aria-label="Site" className="flex flex-wrap gap-x-4 gap-y-1 text-sm whitespace-nowrap">
             {NAV.map((item) => (
               <Link
                 key={item.href}

@@ -10,6 +10,7 @@ import { LAG_END_FRAMES, type BrowserResults, type WidthRun } from './browser';
 import type { CoreCase } from './core';
 import type { Machine } from './machine';
 import type { SiteServer } from './server';
+import type { TrafficRun } from './traffic';
 import { round } from './stats';
 
 /** Frames per second wanted per processing width (the clip plays at 30). */
@@ -56,6 +57,8 @@ export interface BenchReport {
   machine: Machine;
   core: { cases: CoreCase[] } | null;
   browser: (BrowserResults & { server: Pick<SiteServer, 'distDir' | 'built' | 'staleWarning'> }) | null;
+  /** The sample call played through /traffic's encoders (null: not run). */
+  traffic: TrafficRun | null;
   targets: TargetCheck[];
   /** Parts that could not run, and why. */
   problems: string[];
@@ -180,18 +183,78 @@ function lagTarget(browser: BrowserResults | null): TargetCheck {
   };
 }
 
-/** The issue's targets, evaluated on this run's browser results. */
-export function evaluateTargets(browser: BrowserResults | null): TargetCheck[] {
-  if (!browser) return [];
-  const widths = Object.keys(FPS_TARGETS)
-    .map(Number)
-    .filter((width) => browser.runs.some((run) => run.width === width));
+/** "Keeps up in real time" on /traffic: the share of the clip's video frames and 20 ms audio slots sent. */
+export const TRAFFIC_KEPT_TARGETS = { video: 0.97, audio: 0.99 };
+/** …with the sealed packets at most this far behind the encoder while playing (p95), and after the end. */
+export const TRAFFIC_LAG_TARGET_S = 0.5;
+export const TRAFFIC_FINISH_TARGET_S = 1;
+
+function trafficTargets(traffic: TrafficRun | null): TargetCheck[] {
+  if (!traffic) return [];
+  const failed = traffic.failure;
+  const check = (
+    id: string,
+    label: string,
+    wanted: string,
+    value: number | null,
+    measured: string,
+    pass: (value: number) => boolean,
+  ): TargetCheck => ({
+    id,
+    label,
+    wanted,
+    unit: '',
+    value: failed ? null : value,
+    measured: failed ?? measured,
+    pass: failed || value === null ? null : pass(value),
+  });
+  const cpu = Object.entries(traffic.cpuMsPerFrame)
+    .filter(([, ms]) => ms >= 0.5)
+    .map(([type, ms]) => `${type} ${fixed(ms)}`)
+    .join(', ');
   return [
-    ...widths.map((width) => fpsTarget(browser, width, FPS_TARGETS[width])),
-    longTaskTarget(browser),
-    memoryTarget(browser),
-    lagTarget(browser),
+    check(
+      'traffic-video',
+      '/traffic, the sample call encoded and sealed at 640×360: video frames kept',
+      `≥ ${TRAFFIC_KEPT_TARGETS.video * 100} % of the clip's`,
+      traffic.videoKept,
+      `${traffic.videoPackets} of ${traffic.clipFrames} (${fixed(traffic.videoKept * 100)} %), ${traffic.codec}; CPU ms per frame: ${cpu}`,
+      (value) => value >= TRAFFIC_KEPT_TARGETS.video,
+    ),
+    check(
+      'traffic-audio',
+      '/traffic: Opus packets sent, of the call’s 20 ms slots',
+      `≥ ${TRAFFIC_KEPT_TARGETS.audio * 100} %`,
+      traffic.audioKept,
+      `${traffic.audioPackets} (${fixed(traffic.audioKept * 100)} %)`,
+      (value) => value >= TRAFFIC_KEPT_TARGETS.audio,
+    ),
+    check(
+      'traffic-seal-lag',
+      '/traffic: sealed packets behind the encoder, p95 while playing · after the end',
+      `≤ ${TRAFFIC_LAG_TARGET_S} s · ≤ ${TRAFFIC_FINISH_TARGET_S} s`,
+      traffic.finishLagS === null ? null : Math.max(traffic.sealLagS.p95, traffic.finishLagS),
+      `${fixed(traffic.sealLagS.p95, 2)} s (max ${fixed(traffic.sealLagS.max, 2)}) · ${fixed(traffic.finishLagS, 2)} s`,
+      () => traffic.sealLagS.p95 <= TRAFFIC_LAG_TARGET_S && (traffic.finishLagS ?? Infinity) <= TRAFFIC_FINISH_TARGET_S,
+    ),
   ];
+}
+
+/** The issue's targets, evaluated on this run's browser and traffic results. */
+export function evaluateTargets(browser: BrowserResults | null, traffic: TrafficRun | null = null): TargetCheck[] {
+  const lab: TargetCheck[] = [];
+  if (browser) {
+    const widths = Object.keys(FPS_TARGETS)
+      .map(Number)
+      .filter((width) => browser.runs.some((run) => run.width === width));
+    lab.push(
+      ...widths.map((width) => fpsTarget(browser, width, FPS_TARGETS[width])),
+      longTaskTarget(browser),
+      memoryTarget(browser),
+      lagTarget(browser),
+    );
+  }
+  return [...lab, ...trafficTargets(traffic)];
 }
 
 function table(
@@ -413,6 +476,26 @@ function analyticsTable(browser: BrowserResults): string {
   return table(headers, rows);
 }
 
+function trafficSection(run: TrafficRun): string {
+  const cores = Object.entries(run.cpuCores)
+    .filter(([, value]) => value >= 0.05)
+    .map(([type, value]) => `${type} ${fixed(value, 2)}`)
+    .join(', ');
+  const lines = [
+    `Traffic: /traffic in headless Chromium, the sample call (${run.clipSeconds} s, ${run.clipFrames} frames) encoded as ${run.codec || '—'} 640×360 + Opus and sealed with ECB and GCM, played once`,
+    `  video ${run.videoPackets}/${run.clipFrames} frames · audio ${run.audioPackets} packets · ${fixed(run.wallSeconds, 2)} s from play to sealed`,
+    `  sealed behind the encoder while playing: median ${fixed(run.sealLagS.median, 2)} s, p95 ${fixed(run.sealLagS.p95, 2)} s · after the end ${fixed(run.finishLagS, 2)} s`,
+    `  CPU ms per encoded video frame: ${Object.entries(run.cpuMsPerFrame)
+      .filter(([, ms]) => ms >= 0.5)
+      .map(([type, ms]) => `${type} ${fixed(ms)}`)
+      .join(', ')} · cores: ${cores} · machine ${fixed(run.machineBusyCores, 2)} of 2`,
+    `  main-thread tasks over 50 ms: ${run.longTasks.count}${run.longTasks.count ? ` (max ${fixed(run.longTasks.maxMs, 0)} ms)` : ''}`,
+  ];
+  if (run.pageErrors.length) lines.push(`  page errors: ${run.pageErrors.join(' | ')}`);
+  if (run.failure) lines.push(`  failed: ${run.failure}`);
+  return lines.join('\n');
+}
+
 /** The report as text for the terminal. */
 export function formatReport(report: BenchReport): string {
   const { machine } = report;
@@ -455,6 +538,7 @@ export function formatReport(report: BenchReport): string {
     const memory = browser.memoryWidth === null ? '' : memoryTable(memoryRun(browser));
     if (memory) out.push('', `Memory at ${browser.memoryWidth} wide, after forced GC`, memory);
   }
+  if (report.traffic) out.push('', trafficSection(report.traffic));
   if (report.targets.length) {
     out.push('', 'Targets');
     const rows = report.targets.map((target) => [

@@ -14,10 +14,11 @@ import { FULL_CORE_PLAN, QUICK_CORE_PLAN, runCore } from './core';
 import { describeMachine, waitForQuiet } from './machine';
 import { evaluateTargets, formatReport, writeReport, type BenchReport } from './report';
 import { ROOT, startSite, type SiteServer } from './server';
+import { runTraffic } from './traffic';
 
 const USAGE = `npm run bench -- [flags]
   --quick            fewer frames and shorter core runs (a smoke test)
-  --only core|browser
+  --only core|browser|traffic   (browser: the lab; traffic: the sample call on /traffic)
   --widths 640,1280  processing widths to play (any of 320, 480, 640, 960, 1280)
   --metrics on,off   leak analytics settings to play each width with (targets are checked on "on")
   --build            rebuild the site first (also done when $NEXT_DIST_DIR has no build)
@@ -28,7 +29,7 @@ Builds and serves from $NEXT_DIST_DIR (default .next).`;
 interface Options {
   help: boolean;
   quick: boolean;
-  only: 'core' | 'browser' | null;
+  only: 'core' | 'browser' | 'traffic' | null;
   widths: number[];
   /** Leak analytics on (true) or off, in the order played. */
   metrics: boolean[];
@@ -54,8 +55,8 @@ function parseOptions(argv: string[]): Options {
     strict: true,
   });
   const only = values.only ?? null;
-  if (only !== null && only !== 'core' && only !== 'browser')
-    throw new RangeError(`--only must be core or browser, got "${only}"`);
+  if (only !== null && only !== 'core' && only !== 'browser' && only !== 'traffic')
+    throw new RangeError(`--only must be core, browser or traffic, got "${only}"`);
   const widths = values.widths.split(',').map((width) => Number(width.trim()));
   const bad = widths.filter((width) => !(PROCESSING_WIDTHS as readonly number[]).includes(width));
   if (bad.length) throw new RangeError(`--widths takes ${PROCESSING_WIDTHS.join(', ')}, got ${bad.join(', ')}`);
@@ -108,11 +109,12 @@ async function main(): Promise<number> {
     machine: describeMachine(),
     core: null,
     browser: null,
+    traffic: null,
     targets: [],
     problems: [],
   };
 
-  if (options.only !== 'browser') {
+  if (options.only === null || options.only === 'core') {
     if (options.settle > 0) await waitForQuiet(options.settle * 1000);
     report.core = { cases: await runCore(options.quick ? QUICK_CORE_PLAN : FULL_CORE_PLAN, { log }) };
   }
@@ -125,22 +127,28 @@ async function main(): Promise<number> {
     try {
       server = await startSite({ build: options.build, log });
       if (server.staleWarning) log(`warning: ${server.staleWarning}`);
-      const memoryWidth = options.widths.includes(640) ? 640 : options.widths[0];
-      const plan = options.quick ? QUICK_BROWSER_PLAN : FULL_BROWSER_PLAN;
-      const results = await runBrowser({
-        baseUrl: server.url,
-        widths: options.widths,
-        analytics: options.metrics,
-        plan,
-        memoryWidth,
-        settleMs: options.settle * 1000,
-        log,
-      });
-      report.browser = {
-        ...results,
-        server: { distDir: server.distDir, built: server.built, staleWarning: server.staleWarning },
-      };
-      report.targets = evaluateTargets(report.browser);
+      if (options.only !== 'traffic') {
+        const memoryWidth = options.widths.includes(640) ? 640 : options.widths[0];
+        const plan = options.quick ? QUICK_BROWSER_PLAN : FULL_BROWSER_PLAN;
+        const results = await runBrowser({
+          baseUrl: server.url,
+          widths: options.widths,
+          analytics: options.metrics,
+          plan,
+          memoryWidth,
+          settleMs: options.settle * 1000,
+          log,
+        });
+        report.browser = {
+          ...results,
+          server: { distDir: server.distDir, built: server.built, staleWarning: server.staleWarning },
+        };
+      }
+      if (options.only === null || options.only === 'traffic') {
+        if (options.settle > 0) await waitForQuiet(options.settle * 1000);
+        report.traffic = await runTraffic({ baseUrl: server.url, log });
+      }
+      report.targets = evaluateTargets(report.browser, report.traffic);
     } catch (error) {
       report.problems.push(`browser: ${error instanceof Error ? error.message : String(error)}`);
     } finally {

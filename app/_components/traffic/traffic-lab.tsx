@@ -96,6 +96,8 @@ export function TrafficLab() {
       data-testid="traffic-lab"
       data-running={state.running}
       data-source={state.source ?? ''}
+      data-time={state.time}
+      data-sealed-time={packets.at(-1)?.time ?? 0}
     >
       <section className="flex flex-col gap-3 rounded-2xl bg-white p-4 shadow-sm ring-1 ring-slate-200 dark:bg-slate-900 dark:ring-slate-800">
         <div className="flex flex-wrap items-center gap-2" role="group" aria-label="The call">
@@ -188,12 +190,12 @@ export function TrafficLab() {
               is what someone who sees only the GCM packets’ sizes and times reads from them.
             </p>
           </div>
-          <label className="flex items-center gap-2 text-sm">
+          <label className="flex max-w-full min-w-0 flex-wrap items-center gap-2 text-sm">
             Defence: pad every packet
             <select
               value={pad}
               onChange={(event) => setPad(event.target.value as PadChoice)}
-              className="rounded-md bg-white px-2 py-1 ring-1 ring-slate-300 ring-inset dark:bg-slate-900 dark:ring-slate-700"
+              className="max-w-full min-w-0 rounded-md bg-white px-2 py-1 ring-1 ring-slate-300 ring-inset dark:bg-slate-900 dark:ring-slate-700"
               data-testid="traffic-pad"
             >
               <option value="none">not at all</option>
