@@ -434,6 +434,17 @@ async function measureWidth(
   return run;
 }
 
+/** Headless Chromium as the bench plays in it: media may start without a user's gesture. */
+export async function launchBenchChromium(): Promise<{ browser: Browser; executablePath: string }> {
+  const executablePath = findChromium();
+  if (!executablePath) throw new Error(INSTALL_HINT);
+  const browser = await chromium.launch({
+    executablePath,
+    args: [...CHROMIUM_ARGS, '--autoplay-policy=no-user-gesture-required'],
+  });
+  return { browser, executablePath };
+}
+
 /** What {@link runBrowser} plays and how. */
 export interface BrowserOptions {
   baseUrl: string;
@@ -454,12 +465,7 @@ export interface BrowserOptions {
  */
 export async function runBrowser(options: BrowserOptions): Promise<BrowserResults> {
   const { baseUrl, widths, analytics, plan, memoryWidth, settleMs, log = () => {} } = options;
-  const executablePath = findChromium();
-  if (!executablePath) throw new Error(INSTALL_HINT);
-  const browser = await chromium.launch({
-    executablePath,
-    args: [...CHROMIUM_ARGS, '--autoplay-policy=no-user-gesture-required'],
-  });
+  const { browser, executablePath } = await launchBenchChromium();
   try {
     const browserSession = await browser.newBrowserCDPSession();
     const runs: WidthRun[] = [];

@@ -7,9 +7,9 @@
  * encoded video frame, and main-thread tasks over 50 ms from play to the end. The run is paced by the clip (never a sleep):
  * the page is polled until it says the call is over.
  */
-import { chromium, type CDPSession, type Page } from 'playwright-core';
-import { CHROMIUM_ARGS, findChromium, INSTALL_HINT } from '../../scripts/find-chromium.mjs';
+import type { CDPSession, Page } from 'playwright-core';
 import { sampleById } from '../../lib/media/samples';
+import { launchBenchChromium } from './browser';
 import { busyCores, readCpuTimes } from './machine';
 import { processCpu, type ProcessCpu } from './memory';
 import { round, summarize, type Summary } from './stats';
@@ -196,12 +196,7 @@ export async function runTraffic(options: { baseUrl: string; log?: (line: string
     pageErrors: [],
     failure: null,
   };
-  const executablePath = findChromium();
-  if (!executablePath) throw new Error(INSTALL_HINT);
-  const browser = await chromium.launch({
-    executablePath,
-    args: [...CHROMIUM_ARGS, '--autoplay-policy=no-user-gesture-required'],
-  });
+  const { browser } = await launchBenchChromium();
   try {
     const browserSession = await browser.newBrowserCDPSession();
     const context = await browser.newContext({ viewport: VIEWPORT });
