@@ -9,6 +9,10 @@
  * Embed → parent: `{ event: 'ready', source, duration, panels }`, `{ event: 'frame', index, time }`,
  * `{ event: 'resize', height }` (content height in CSS pixels, for auto-height iframes),
  * `{ event: 'notice', problems }` (options that were ignored).
+ *
+ * Course platforms have their own messages. Canvas LMS grows an embedded tool's frame when the frame
+ * posts `{ subject: 'lti.frameResize', height }` (https://developerdocs.instructure.com/services/canvas/external-tools/lti/file.lti_window_post_message);
+ * the embed posts it beside its own `resize` unless its address says `lms=off`.
  */
 
 export const MESSAGE_TYPE = 'ecb-lens';
@@ -32,6 +36,22 @@ export type EmbedEvent = Envelope &
     | { event: 'resize'; height: number }
     | { event: 'notice'; problems: string[] }
   );
+
+/** Canvas LMS's request to set the height of the frame that posts it, in CSS pixels. */
+export interface LmsFrameResize {
+  subject: 'lti.frameResize';
+  height: number;
+}
+
+/**
+ * Canvas LMS's resize message for a content height in CSS pixels.
+ * @example lmsFrameResize(612) // { subject: 'lti.frameResize', height: 612 }
+ */
+export function lmsFrameResize(height: number): LmsFrameResize {
+  if (!Number.isFinite(height) || height < 0)
+    throw new RangeError(`height must be a number of pixels, 0 or more, got ${height}`);
+  return { subject: 'lti.frameResize', height };
+}
 
 type Payload<T> = T extends Envelope ? Omit<T, keyof Envelope> : never;
 

@@ -35,6 +35,11 @@ export interface LabParams {
   ecbKeyHex: string | null;
   gcmKeyHex: string | null;
   start: number;
+  /**
+   * Whether an embed also tells a course platform its height in Canvas LMS's own message
+   * (`{ subject: 'lti.frameResize', height }`); `lms=off` turns that off.
+   */
+  lms: boolean;
 }
 
 export const DEFAULT_PARAMS: LabParams = {
@@ -52,6 +57,7 @@ export const DEFAULT_PARAMS: LabParams = {
   ecbKeyHex: null,
   gcmKeyHex: null,
   start: 0,
+  lms: true,
 };
 
 function oneOf<T extends string>(list: readonly T[], value: string, name: string): T {
@@ -109,6 +115,7 @@ const PARSERS: Record<string, (value: string, params: LabParams, sources: readon
     if (!/^\d+(\.\d+)?$/.test(value)) throw new Error('start must be a number of seconds, 0 or more');
     params.start = Number(value);
   },
+  lms: (value, params) => void (params.lms = flag(value, 'lms')),
 };
 
 /** The names a lab URL understands. */

@@ -78,7 +78,7 @@ export interface LabOptions {
 }
 
 /** What {@link LabController.apply} acts on: the options that belong to the lab, not to a page's view. */
-export type LabChanges = Partial<Omit<LabParams, 'panels' | 'controls' | 'theme'>>;
+export type LabChanges = Partial<Omit<LabParams, 'panels' | 'controls' | 'theme' | 'lms'>>;
 
 /** The clock before any frame is drawn. */
 export const EMPTY_CLOCK: LabClock = {

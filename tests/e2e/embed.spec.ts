@@ -89,6 +89,42 @@ test.describe('embed in a page from another origin', () => {
   });
 });
 
+test.describe('embed in a Canvas LMS page', () => {
+  test('tells the page its content height with lti.frameResize, and again when it changes', async ({ course }) => {
+    await course.open('source=meeting&panels=original,ecb,gcm&controls=minimal');
+    await expect.poll(async () => (await course.events('ready')).length).toBe(1);
+
+    await test.step('the last lti.frameResize carries the embed’s real content height', async () => {
+      const height = await course.contentHeight();
+      expect(height).toBeGreaterThan(200);
+      await expect.poll(async () => (await course.lmsResizes()).at(-1)).toEqual({ subject: 'lti.frameResize', height });
+      expect((await course.events('resize')).at(-1)?.height).toBe(height);
+    });
+
+    await test.step('with one panel instead of three the height changes, and a new lti.frameResize says so', async () => {
+      const before = await course.contentHeight();
+      await course.send({ type: 'ecb-lens', v: 1, command: 'set', options: { panels: 'ecb' } });
+      await expect(course.embed.getByTestId('panel-original')).toHaveCount(0);
+      await expect.poll(() => course.contentHeight()).not.toBe(before);
+      const after = await course.contentHeight();
+      await expect
+        .poll(async () => (await course.lmsResizes()).at(-1))
+        .toEqual({ subject: 'lti.frameResize', height: after });
+    });
+  });
+
+  test('lms=off sends no lti.frameResize, only the embed’s own resize', async ({ course }) => {
+    await course.open('source=meeting&panels=original,ecb,gcm&controls=minimal&lms=off');
+    await expect.poll(async () => (await course.events('ready')).length).toBe(1);
+    await expect.poll(async () => (await course.events('resize')).length).toBeGreaterThan(0);
+    // Messages from one frame arrive in the order it posted them: once the frame event of a step the
+    // course page asked for after the resize has arrived, any lti.frameResize posted with it has too.
+    await course.send({ type: 'ecb-lens', v: 1, command: 'step', frames: 1 });
+    await expect.poll(async () => (await course.events('frame')).at(-1)?.index).toBe(1);
+    expect(await course.lmsResizes()).toEqual([]);
+  });
+});
+
 test.describe('embed options from the URL', () => {
   test('bad or unknown options fall back to defaults and are listed in a dismissible notice', async ({ lab, page }) => {
     await page.goto('/embed?panels=ecb,nope&bits=12&theme=dark&frobnicate=1');
@@ -127,8 +163,11 @@ test.describe('embed builder', () => {
       /panels=ecb,gcm&amp;loop=true&amp;bits=3&amp;ecbKey=[0-9a-f]{32}&amp;gcmKey=[0-9a-f]{64}"/,
     );
 
+    await page.getByTestId('b-lms').uncheck();
+    await expect(snippet).toHaveValue(/gcmKey=[0-9a-f]{64}&amp;lms=false"/);
+
     const preview = page.getByTestId('builder-preview');
-    await expect(preview).toHaveAttribute('src', /panels=ecb,gcm.*bits=3/);
+    await expect(preview).toHaveAttribute('src', /panels=ecb,gcm.*bits=3.*lms=false/);
     const inPreview = page.frameLocator('[data-testid="builder-preview"]');
     await expect(inPreview.getByTestId('panel-ecb')).toHaveAttribute('data-frame', '0');
     await expect(inPreview.getByTestId('panel-original')).toHaveCount(0);

@@ -225,6 +225,9 @@ export function EmbedBuilder() {
           <Check checked={frame.autoHeight} onChange={(autoHeight) => setFrame({ ...frame, autoHeight })}>
             Grow with the content (adds a small script)
           </Check>
+          <Check checked={params.lms} onChange={(lms) => set({ lms })} testId="b-lms">
+            Ask Canvas LMS to fit the frame to the content (<code>lti.frameResize</code>)
+          </Check>
         </fieldset>
       </form>
 

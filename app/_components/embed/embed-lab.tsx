@@ -17,6 +17,7 @@ export function EmbedLab() {
     panels: params.panels,
     controls: params.controls,
     theme: params.theme,
+    lms: params.lms,
   });
   const [problems, setProblems] = useState(initialProblems);
   const [lab, setLab] = useState<LabController | null>(null);

@@ -1,15 +1,15 @@
 'use client';
 
 import { useEffect, useRef } from 'react';
-import { embedEvent, parseCommand, type EmbedEvent } from '@/lib/embed/protocol';
+import { embedEvent, lmsFrameResize, parseCommand, type EmbedEvent, type LmsFrameResize } from '@/lib/embed/protocol';
 import type { LabController } from '@/lib/lab/lab-controller';
 import { parseLabChanges, type LabParams } from '@/lib/lab/lab-options';
 import { SAMPLE_IDS } from '@/lib/media/samples';
 
 /** The view options the embed page itself owns (the rest live in the LabController). */
-export type EmbedView = Pick<LabParams, 'panels' | 'controls' | 'theme'>;
+export type EmbedView = Pick<LabParams, 'panels' | 'controls' | 'theme' | 'lms'>;
 
-function post(message: EmbedEvent): void {
+function post(message: EmbedEvent | LmsFrameResize): void {
   if (window.parent !== window) window.parent.postMessage(message, '*');
 }
 
@@ -20,16 +20,23 @@ export function applyOptions(
   setView: (update: (view: EmbedView) => EmbedView) => void,
 ): string[] {
   const { changes, problems } = parseLabChanges(Object.entries(options), SAMPLE_IDS);
-  const { panels, controls, theme, ...labChanges } = changes;
-  if (panels || controls || theme)
-    setView((view) => ({ ...view, ...(panels && { panels }), ...(controls && { controls }), ...(theme && { theme }) }));
+  const { panels, controls, theme, lms, ...labChanges } = changes;
+  if (panels || controls || theme || lms !== undefined)
+    setView((view) => ({
+      ...view,
+      ...(panels && { panels }),
+      ...(controls && { controls }),
+      ...(theme && { theme }),
+      ...(lms !== undefined && { lms }),
+    }));
   return [...problems, ...lab.apply(labChanges)];
 }
 
 /**
  * Connects an embedded lab to the page that frames it: commands from `window.parent` are carried out,
- * and `ready`, `frame` and `resize` events go back. Messages from anyone else, or malformed ones, are
- * ignored. The events carry no keys and no pixels.
+ * and `ready`, `frame` and `resize` events go back — the height also as Canvas LMS's `lti.frameResize`
+ * unless `view.lms` is off. Messages from anyone else, or malformed ones, are ignored. The events carry
+ * no keys and no pixels.
  */
 export function useEmbedBridge(
   lab: LabController | null,
@@ -94,6 +101,7 @@ export function useEmbedBridge(
     };
   }, [lab]);
 
+  const lms = view.lms;
   useEffect(() => {
     const element = root.current;
     if (!element) return;
@@ -103,8 +111,9 @@ export function useEmbedBridge(
       if (next === height) return;
       height = next;
       post(embedEvent({ event: 'resize', height }));
+      if (lms) post(lmsFrameResize(height));
     });
     observer.observe(element);
     return () => observer.disconnect();
-  }, [root]);
+  }, [root, lms]);
 }

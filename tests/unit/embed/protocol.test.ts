@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { embedCommand, embedEvent, parseCommand } from '../../../lib/embed/protocol';
+import { embedCommand, embedEvent, lmsFrameResize, parseCommand } from '../../../lib/embed/protocol';
 
 const v1 = { type: 'ecb-lens', v: 1 } as const;
 
@@ -84,4 +84,22 @@ describe('parseCommand: anything else is ignored (null), never thrown', () => {
   for (const [name, data] of junk) {
     test(name, () => assert.equal(parseCommand(data), null));
   }
+});
+
+describe('lmsFrameResize: Canvas LMS’s resize message', () => {
+  // The shape Canvas documents for window.postMessage from framed content:
+  // https://developerdocs.instructure.com/services/canvas/external-tools/lti/file.lti_window_post_message
+  test('is the subject lti.frameResize and the height in CSS pixels, as a number, and nothing else', () => {
+    assert.deepEqual(lmsFrameResize(612), { subject: 'lti.frameResize', height: 612 });
+    assert.deepEqual(lmsFrameResize(0), { subject: 'lti.frameResize', height: 0 });
+  });
+
+  test('a height that is not a number of pixels is a RangeError', () => {
+    for (const height of [-1, Number.NaN, Number.POSITIVE_INFINITY]) {
+      assert.throws(() => lmsFrameResize(height), {
+        name: 'RangeError',
+        message: `height must be a number of pixels, 0 or more, got ${height}`,
+      });
+    }
+  });
 });

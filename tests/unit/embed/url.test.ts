@@ -15,6 +15,11 @@ describe('embedQuery', () => {
     assert.equal(embedQuery(params), 'source=penguin&panels=ecb,gcm&bits=3&theme=dark');
   });
 
+  test('Canvas LMS’s resize message is on unless turned off, and then the query says so', () => {
+    assert.equal(embedQuery({ ...DEFAULT_PARAMS, lms: true }), '');
+    assert.equal(embedQuery({ ...DEFAULT_PARAMS, bits: 3, lms: false }), 'bits=3&lms=false');
+  });
+
   test('round-trips through parseLabParams for every option', () => {
     const cases: LabParams[] = [
       {
@@ -32,6 +37,7 @@ describe('embedQuery', () => {
         gcmKeyHex: 'ff'.repeat(32),
         controls: 'minimal',
       },
+      { ...DEFAULT_PARAMS, lms: false },
     ];
     for (const params of cases) {
       const { params: parsed, problems } = parseLabParams(`?${embedQuery(params)}`, SOURCES);

@@ -28,6 +28,7 @@ const DEFAULTS: LabParams = {
   ecbKeyHex: null,
   gcmKeyHex: null,
   start: 0,
+  lms: true,
 };
 
 function parse(search: string, allowed?: readonly string[]) {
@@ -73,6 +74,7 @@ describe('parseLabParams: defaults and names', () => {
       'ecbKey',
       'gcmKey',
       'start',
+      'lms',
     ]);
   });
 
@@ -133,6 +135,12 @@ describe('parseLabParams: each option, valid and invalid', () => {
       invalid('loop', '2', 'loop must be true or false'),
       invalid('muted', 'y', 'muted must be true or false'),
     ]);
+  });
+
+  it('lms: on by default; off, false, no and 0 turn Canvas LMS’s resize message off; anything else is a problem', () => {
+    for (const value of ['', '1', 'true', 'yes', 'on']) check(`?lms=${value}`, {});
+    for (const value of ['0', 'false', 'no', 'off']) check(`?lms=${value}`, { lms: false });
+    check('?lms=canvas', {}, [invalid('lms', 'canvas', 'lms must be true or false')]);
   });
 
   it('controls: full, minimal, none', () => {
