@@ -69,13 +69,14 @@ interface CaseResult {
 interface Totals {
   ms: number;
   maxMs: number;
+  slowest: number;
   maxGrowth: number;
 }
 
-const newTotals = (): Totals => ({ ms: 0, maxMs: 0, maxGrowth: 0 });
-function add(totals: Totals, ms: number, growth: number) {
+const newTotals = (): Totals => ({ ms: 0, maxMs: 0, slowest: -1, maxGrowth: 0 });
+function add(totals: Totals, index: number, ms: number, growth: number) {
   totals.ms += ms;
-  totals.maxMs = Math.max(totals.maxMs, ms);
+  if (ms > totals.maxMs) Object.assign(totals, { maxMs: ms, slowest: index });
   totals.maxGrowth = Math.max(totals.maxGrowth, growth);
 }
 
@@ -108,7 +109,7 @@ describe(`${INDEXES.length} mutated PNGs through the endpoint and the CLI (seed 
       const { key, mode } = settings(index);
 
       const viaHttp = await withinLimits(async () => readAnswer(await handleEncryptRequest(request(c))));
-      add(http, viaHttp.ms, viaHttp.growth);
+      add(http, index, viaHttp.ms, viaHttp.growth);
       if (viaHttp.problem) fail('endpoint', viaHttp.problem);
       const httpProblem = checkHttpPng(viaHttp.value, c.bytes, key);
       if (httpProblem) fail('endpoint', httpProblem);
@@ -117,7 +118,7 @@ describe(`${INDEXES.length} mutated PNGs through the endpoint and the CLI (seed 
       const output = path(`case-${index}.out.png`);
       await writeFile(input, c.bytes);
       const viaCli = await withinLimits(() => cli(...cliArgs(c, input, output)));
-      add(command, viaCli.ms, viaCli.growth);
+      add(command, index, viaCli.ms, viaCli.growth);
       if (viaCli.problem) fail('CLI', viaCli.problem);
       const cliProblem = checkCliPng(viaCli.value, c.bytes, key, output);
       if (cliProblem) fail('CLI', cliProblem);
@@ -135,10 +136,10 @@ describe(`${INDEXES.length} mutated PNGs through the endpoint and the CLI (seed 
     const mb = (bytes: number) => (bytes / 1e6).toFixed(1);
     t.diagnostic(`${INDEXES.length} cases in ${seconds.toFixed(1)} s: ${JSON.stringify(Object.fromEntries(outcomes))}`);
     t.diagnostic(
-      `endpoint: ${http.ms.toFixed(0)} ms in all, slowest ${http.maxMs.toFixed(1)} ms, most memory added ${mb(http.maxGrowth)} MB`,
+      `endpoint: ${http.ms.toFixed(0)} ms in all, slowest ${http.maxMs.toFixed(1)} ms (case ${http.slowest}), most memory added ${mb(http.maxGrowth)} MB`,
     );
     t.diagnostic(
-      `CLI: ${command.ms.toFixed(0)} ms in all, slowest ${command.maxMs.toFixed(1)} ms, most memory added ${mb(command.maxGrowth)} MB`,
+      `CLI: ${command.ms.toFixed(0)} ms in all, slowest ${command.maxMs.toFixed(1)} ms (case ${command.slowest}), most memory added ${mb(command.maxGrowth)} MB`,
     );
     assert.deepEqual(failures, [], failureReport(failures));
   });

@@ -31,3 +31,21 @@ describe('fuzz regressions', () => {
     assert.equal(result.stderr, 'ecb-lens: cannot read no\\rsuch\\x1b[2J\\u2028file.png: no such file\n');
   });
 });
+
+describe('fuzz regressions: option names', () => {
+  // seed 20260162 case 87 of the encrypt command lines (tests/unit/fuzz/options.test.ts): `--toString= `
+  // was taken as an option, because Object.prototype.toString answered the spec lookup.
+  for (const name of ['toString', 'constructor', '__proto__', 'hasOwnProperty', 'valueOf']) {
+    it(`--${name} is an unknown option, not one inherited from Object.prototype`, async (t) => {
+      const { path } = await workspace(t, { 'in.png': pngCase(20261202, 5).bytes });
+      for (const word of [[`--${name}= `], [`--${name}`, 'x']]) {
+        const result = await cli('encrypt', '--mode', 'ecb', ...word, path('in.png'), path('out.png'));
+        assert.deepEqual(result, {
+          code: 2,
+          stdout: '',
+          stderr: `ecb-lens: unknown option --${name} for encrypt (see encrypt --help)\n`,
+        });
+      }
+    });
+  }
+});
