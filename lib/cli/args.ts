@@ -64,7 +64,8 @@ export function parseCommand(command: string, argv: readonly string[], spec: Opt
     if (token.kind === 'positional') files.push(token.value);
     if (token.kind !== 'option') continue;
     const { name, rawName, value, inlineValue } = token;
-    const type = name === 'help' ? 'boolean' : spec[name];
+    // Own names only: `--toString` must not find Object.prototype.toString.
+    const type = name === 'help' ? 'boolean' : Object.hasOwn(spec, name) ? spec[name] : undefined;
     if (!type) throw new UsageError(`unknown option ${rawName} for ${command} (see ${command} --help)`);
     if (seen.has(name) && type !== 'list') throw new UsageError(`--${name} is given more than once`);
     seen.add(name);

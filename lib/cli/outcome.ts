@@ -38,6 +38,25 @@ function classify(error: unknown): { code: ExitCode; message: string } {
 }
 
 /**
+ * The message as one line a terminal shows as it is: line breaks (and the blanks around them) become a
+ * space, and any other control character (C0, DEL, C1, U+2028/9), which a file name or a damaged
+ * file's bytes can carry, is written as an escape such as `\x1b`.
+ */
+export function oneLine(message: string): string {
+  return (
+    message
+      .replace(/\s*\n\s*/g, ' ')
+      // eslint-disable-next-line no-control-regex
+      .replace(/[\x00-\x1f\x7f-\x9f\u2028\u2029]/g, (c) => {
+        const code = c.charCodeAt(0);
+        if (c === '\r') return '\\r';
+        if (c === '\t') return '\\t';
+        return code > 0xff ? `\\u${code.toString(16)}` : `\\x${code.toString(16).padStart(2, '0')}`;
+      })
+  );
+}
+
+/**
  * Runs a command and turns what it throws into its exit status and one line on stderr. RangeError and
  * TypeError are the cipher core's bad-input errors (a wrong key length, ECB padding that does not
  * verify), so they count as bad input; CBC padding that does not check is a PaddingError, status 1.
@@ -48,7 +67,7 @@ export async function guard(io: CliIo, command: () => Promise<ExitCode>): Promis
     return await command();
   } catch (error) {
     const { code, message } = classify(error);
-    io.stderr.write(`${PROGRAM}: ${message.replace(/\s*\n\s*/g, ' ')}\n`);
+    io.stderr.write(`${PROGRAM}: ${oneLine(message)}\n`);
     return code;
   }
 }
