@@ -12,7 +12,11 @@
 import { pixelWords } from '../cipher/frame';
 import { BLOCK_SIZE } from './blocks';
 
-/** Still blocks: dark slate. Changed blocks: amber. */
+/**
+ * Still blocks: dark slate. Changed blocks: amber. The two differ in lightness (relative luminance about
+ * 0.02 against 0.58, a contrast of about 8.8:1), not only in hue, so they stay apart for colour-blind viewers and
+ * in greyscale.
+ */
 export const STILL_COLOUR = [30, 41, 59] as const;
 export const CHANGED_COLOUR = [251, 191, 36] as const;
 

@@ -11,11 +11,16 @@ import type { Mode } from '@/lib/cipher/keys';
 import type { CipherPanel } from '@/lib/worker/protocol';
 import { panelCopy } from '@/app/_content/panels';
 
-/** The three streams, as the table's columns and the charts' series. */
+/**
+ * The three streams, as the table's columns and the charts' series. ECB and GCM take two colours of
+ * Okabe and Ito's palette for colour-blind readers, vermillion and blue, which stay apart under
+ * protanopia, deuteranopia and tritanopia (M. Okabe, K. Ito, "Color Universal Design",
+ * https://jfly.uni-koeln.de/color/, 2008); the original is grey. Names and line styles say the same.
+ */
 export const STREAMS: readonly { id: CsvStream; swatch: string; text: string }[] = [
   { id: 'original', swatch: 'bg-slate-500 dark:bg-slate-400', text: 'text-slate-700 dark:text-slate-200' },
-  { id: 'ecb', swatch: 'bg-rose-600 dark:bg-rose-400', text: 'text-rose-700 dark:text-rose-300' },
-  { id: 'gcm', swatch: 'bg-emerald-600 dark:bg-emerald-400', text: 'text-emerald-700 dark:text-emerald-300' },
+  { id: 'ecb', swatch: 'bg-[#d55e00] dark:bg-[#e69f00]', text: 'text-[#a84a00] dark:text-[#e69f00]' },
+  { id: 'gcm', swatch: 'bg-[#0072b2] dark:bg-[#56b4e9]', text: 'text-[#0072b2] dark:text-[#56b4e9]' },
 ];
 
 /**
@@ -30,10 +35,13 @@ export function streamName(
   return { title: panelCopy(stream, modes).title, short: modes[stream].toUpperCase() };
 }
 
-/** The same colours for the charts' canvas (Tailwind's slate-500/400, rose-600/400, emerald-600/400). */
+/**
+ * The same colours for the charts' canvas: Tailwind's slate-500/400 and Okabe–Ito's vermillion and blue
+ * (orange and sky blue on dark, where they stand out better).
+ */
 export const CHART_COLOURS = {
-  light: { original: '#64748b', ecb: '#e11d48', gcm: '#059669', axis: '#475569', grid: '#e2e8f0' },
-  dark: { original: '#94a3b8', ecb: '#fb7185', gcm: '#34d399', axis: '#94a3b8', grid: '#334155' },
+  light: { original: '#64748b', ecb: '#d55e00', gcm: '#0072b2', axis: '#475569', grid: '#e2e8f0' },
+  dark: { original: '#94a3b8', ecb: '#e69f00', gcm: '#56b4e9', axis: '#94a3b8', grid: '#334155' },
 } as const;
 
 const count = new Intl.NumberFormat('en', { maximumFractionDigits: 0 });

@@ -8,6 +8,7 @@ import { useEffect, useRef } from 'react';
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 import type { LabController } from '@/lib/lab/lab-controller';
+import type { CsvStream } from '@/lib/metrics/csv';
 import { useLab, useLabState } from '../lab/lab-context';
 import { CHART_COLOURS, CHARTS, STREAMS, streamName, type ChartSpec } from './measures';
 
@@ -20,8 +21,14 @@ const HEIGHT = 180;
  */
 const PLAYING_INTERVAL_MS = 100;
 
-/** Series order: ECB drawn first and thick, the original dashed on top, so ECB = original shows as both. */
+/**
+ * Series order: ECB drawn first and thick, the original dashed on top, so ECB = original shows as both;
+ * GCM dotted. Line styles tell the series apart without their colours.
+ */
 const ORDER = ['ecb', 'original', 'gcm'] as const;
+
+/** How each series' line is drawn, for the legend. */
+const LINE_STYLE: Record<CsvStream, string> = { ecb: 'thick', original: 'dashed', gcm: 'dotted' };
 
 type Colours = (typeof CHART_COLOURS)['light' | 'dark'];
 
@@ -63,7 +70,7 @@ function options(spec: ChartSpec, width: number, colours: () => Colours, font: s
       {},
       { label: 'ECB', stroke: () => colours().ecb, width: 3 },
       { label: 'Original', stroke: () => colours().original, width: 1.5, dash: [6, 4] },
-      { label: 'GCM', stroke: () => colours().gcm, width: 2 },
+      { label: 'GCM', stroke: () => colours().gcm, width: 2, dash: [2, 3] },
     ],
   };
 }
@@ -182,7 +189,7 @@ export function MetricsCharts() {
                 aria-hidden="true"
               />
               <span className={stream?.text}>{streamName(id, modes).title}</span>
-              {id === 'original' && <span className="text-xs text-slate-500 dark:text-slate-400">(dashed)</span>}
+              <span className="text-xs text-slate-600 dark:text-slate-400">({LINE_STYLE[id]})</span>
             </li>
           );
         })}

@@ -66,7 +66,7 @@ function Cell({ row, stream, metrics }: { row: TableRow; stream: CsvStream; metr
           {detail && <span className="block text-xs font-normal text-slate-500 dark:text-slate-400">{detail}</span>}
         </>
       ) : (
-        <span className="text-sm text-slate-400 dark:text-slate-500" title={missing(row, metrics)}>
+        <span className="text-sm text-slate-500 dark:text-slate-400" title={missing(row, metrics)}>
           —<span className="sr-only"> {missing(row, metrics)}</span>
         </span>
       )}
@@ -88,7 +88,14 @@ export function MetricsTable() {
   const first = metrics?.original;
 
   return (
-    <div className="min-w-0 overflow-x-auto">
+    // Narrow screens scroll the table sideways: the region takes focus so keys can scroll it too.
+    <div
+      className="min-w-0 overflow-x-auto rounded-md focus-visible:outline-2 focus-visible:outline-sky-500"
+      role="region"
+      aria-labelledby="metrics-table-caption"
+      tabIndex={0}
+      data-testid="metrics-scroll"
+    >
       <table
         className="w-full border-collapse text-sm"
         data-testid="metrics-table"

@@ -7,7 +7,7 @@ export const AttackLabLoader = dynamic(() => import('./attack-lab').then((module
   ssr: false,
   loading: () => (
     <div
-      className="h-64 animate-pulse rounded-2xl bg-slate-200 dark:bg-slate-800"
+      className="h-64 animate-pulse motion-reduce:animate-none rounded-2xl bg-slate-200 dark:bg-slate-800"
       aria-busy="true"
       aria-label="Loading the attack lab"
     />

@@ -18,9 +18,21 @@ function pixelAt(
   return x >= 0 && y >= 0 && x < canvas.width && y < canvas.height ? { x, y } : null;
 }
 
+/** Arrow keys as pixel steps. */
+const ARROWS: Record<string, [number, number]> = {
+  ArrowLeft: [-1, 0],
+  ArrowRight: [1, 0],
+  ArrowUp: [0, -1],
+  ArrowDown: [0, 1],
+};
+
+const clamp = (value: number, max: number) => Math.min(Math.max(0, value), max);
+
 /**
  * A frame's pixels on a canvas, drawn at its own size and scaled up without smoothing. `onPick` makes a
- * click report the pixel; `onSelect` makes a drag report a rectangle; `outline` marks a rectangle.
+ * click report the pixel; `onSelect` makes a drag report a rectangle; `outline` marks a rectangle. For
+ * the keyboard, an interactive canvas takes focus and its arrow keys (with Shift, 8 pixels at a time)
+ * move the picked pixel (the outline's centre) or the selected rectangle.
  */
 export function FrameCanvas({
   frame,
@@ -51,6 +63,25 @@ export function FrameCanvas({
 
   const interactive = Boolean(onPick || onSelect);
   const box = outline && frame ? outline : null;
+
+  const onKeyDown = (event: React.KeyboardEvent<HTMLCanvasElement>) => {
+    const arrow = ARROWS[event.key];
+    if (!arrow || !frame) return;
+    event.preventDefault();
+    const step = event.shiftKey ? 8 : 1;
+    const [dx, dy] = [arrow[0] * step, arrow[1] * step];
+    if (onSelect && outline) {
+      onSelect({
+        ...outline,
+        x: clamp(outline.x + dx, frame.width - outline.width),
+        y: clamp(outline.y + dy, frame.height - outline.height),
+      });
+    } else if (onPick) {
+      const x = outline ? outline.x + Math.floor(outline.width / 2) : Math.floor(frame.width / 2);
+      const y = outline ? outline.y + Math.floor(outline.height / 2) : Math.floor(frame.height / 2);
+      onPick(clamp(x + dx, frame.width - 1), clamp(y + dy, frame.height - 1));
+    }
+  };
   return (
     <div className="relative overflow-hidden rounded-md bg-slate-900 ring-1 ring-slate-900/10 dark:ring-white/10">
       <canvas
@@ -58,9 +89,11 @@ export function FrameCanvas({
         width={frame?.width ?? 1}
         height={frame?.height ?? 1}
         data-testid={testId}
-        aria-label={label}
+        aria-label={interactive ? `${label}; arrow keys move it, Shift+arrow 8 pixels at a time` : label}
         role="img"
-        className={`pixelated block h-auto w-full ${interactive ? 'cursor-crosshair touch-none' : ''}`}
+        tabIndex={interactive ? 0 : undefined}
+        onKeyDown={interactive ? onKeyDown : undefined}
+        className={`pixelated block h-auto w-full ${interactive ? 'cursor-crosshair touch-none focus-visible:outline-3 focus-visible:-outline-offset-3 focus-visible:outline-sky-500' : ''}`}
         onPointerDown={(event) => {
           if (!onSelect || !canvas.current) return;
           setDrag(pixelAt(canvas.current, event));

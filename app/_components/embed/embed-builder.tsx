@@ -242,7 +242,9 @@ export function EmbedBuilder() {
           data-testid="builder-preview"
         />
         <div className="flex items-center justify-between gap-4">
-          <h2 className="text-lg font-semibold">Snippet</h2>
+          <h2 id="embed-snippet-title" className="text-lg font-semibold">
+            Snippet
+          </h2>
           <button
             type="button"
             onClick={() => void copy()}
@@ -254,6 +256,7 @@ export function EmbedBuilder() {
         </div>
         <textarea
           id="embed-snippet"
+          aria-labelledby="embed-snippet-title"
           readOnly
           value={snippet}
           rows={frame.autoHeight ? 13 : 3}

@@ -6,6 +6,9 @@ import dynamic from 'next/dynamic';
 export const EmbedLoader = dynamic(() => import('./embed-lab').then((module) => module.EmbedLab), {
   ssr: false,
   loading: () => (
-    <div className="m-3 aspect-video animate-pulse rounded-lg bg-slate-200 dark:bg-slate-800" aria-busy="true" />
+    <div
+      className="m-3 aspect-video animate-pulse motion-reduce:animate-none rounded-lg bg-slate-200 dark:bg-slate-800"
+      aria-busy="true"
+    />
   ),
 });

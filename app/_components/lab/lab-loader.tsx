@@ -5,10 +5,13 @@ import dynamic from 'next/dynamic';
 function LabPlaceholder() {
   return (
     <div className="flex flex-col gap-5" aria-busy="true" aria-label="Loading the lab">
-      <div className="h-10 w-2/3 animate-pulse rounded-lg bg-slate-200 dark:bg-slate-800" />
+      <div className="h-10 w-2/3 animate-pulse motion-reduce:animate-none rounded-lg bg-slate-200 dark:bg-slate-800" />
       <div className="grid grid-cols-1 gap-5 sm:grid-cols-2 xl:grid-cols-4">
         {[0, 1, 2, 3].map((i) => (
-          <div key={i} className="aspect-video animate-pulse rounded-lg bg-slate-200 dark:bg-slate-800" />
+          <div
+            key={i}
+            className="aspect-video animate-pulse motion-reduce:animate-none rounded-lg bg-slate-200 dark:bg-slate-800"
+          />
         ))}
       </div>
     </div>
@@ -25,6 +28,9 @@ export const LabLoader = dynamic(() => import('./lab').then((module) => module.L
 export const CompactLabLoader = dynamic(() => import('./compact-lab').then((module) => module.CompactLab), {
   ssr: false,
   loading: () => (
-    <div className="aspect-video w-full animate-pulse rounded-lg bg-slate-200 dark:bg-slate-800" aria-busy="true" />
+    <div
+      className="aspect-video w-full animate-pulse motion-reduce:animate-none rounded-lg bg-slate-200 dark:bg-slate-800"
+      aria-busy="true"
+    />
   ),
 });

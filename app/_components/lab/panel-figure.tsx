@@ -1,7 +1,26 @@
-import type { Ref } from 'react';
+import { useId, type Ref } from 'react';
 import type { PanelId } from '@/lib/worker/protocol';
 import { panelCopy } from '@/app/_content/panels';
+import { useClockEvery } from '../analytics/use-clock-every';
 import { useLabState } from './lab-context';
+import { panelDescription } from './panel-description';
+
+/** While playing, a panel's description changes at most this often (ms): a listener hears it settle. */
+const DESCRIPTION_INTERVAL_MS = 1000;
+
+/**
+ * The panel's text alternative, in a visually hidden live region: polite, so a screen reader reads it
+ * when it has finished speaking, and at most once a second while playing.
+ */
+function PanelDescription({ panel, id }: { panel: PanelId; id: string }) {
+  const { modes } = useLabState().settings;
+  const { drawn, frame, size, measured } = useClockEvery(DESCRIPTION_INTERVAL_MS);
+  return (
+    <p id={id} className="sr-only" aria-live="polite" aria-atomic="true" data-testid={`panel-${panel}-description`}>
+      {panelDescription(panel, modes, { drawn, frame, size, measured })}
+    </p>
+  );
+}
 
 const ACCENT: Record<PanelId, string> = {
   original: 'bg-slate-200 text-slate-700 dark:bg-slate-800 dark:text-slate-200',
@@ -30,6 +49,7 @@ export function PanelFigure({
   children?: React.ReactNode;
 }) {
   const copy = panelCopy(panel, useLabState().settings.modes);
+  const descriptionId = `panel-${useId()}-description`;
   return (
     <figure className={`flex min-w-0 flex-col ${large ? 'min-h-0 gap-3' : 'gap-2'}`} data-panel={panel}>
       <div className="flex items-baseline justify-between gap-2">
@@ -46,12 +66,15 @@ export function PanelFigure({
         <canvas
           ref={canvasRef}
           data-testid={`panel-${panel}`}
+          role="img"
           aria-label={`${copy.title} panel`}
+          aria-describedby={descriptionId}
           className={`pixelated block ${large ? 'size-full object-contain' : 'h-auto w-full'}`}
           width={1}
           height={1}
         />
       </div>
+      <PanelDescription panel={panel} id={descriptionId} />
       {caption && !large && (
         <figcaption className="text-sm leading-snug text-slate-600 dark:text-slate-400">{copy.caption}</figcaption>
       )}

@@ -93,7 +93,9 @@ export function PlayerBar({ compact = false, minimal = false }: { compact?: bool
       />
       <p className="font-mono text-sm tabular-nums text-slate-700 dark:text-slate-300" data-testid="clock">
         {clockTime(playable ? time : 0)}
-        {playable && duration > 0 && <span className="text-slate-400"> / {clockTime(duration)}</span>}
+        {playable && duration > 0 && (
+          <span className="text-slate-500 dark:text-slate-400"> / {clockTime(duration)}</span>
+        )}
         {!minimal && (
           <span className="ml-3">
             frame <span data-testid="frame-number">{frame}</span>

@@ -4,12 +4,13 @@ import { useEffect, useState } from 'react';
 import { LabController } from '@/lib/lab/lab-controller';
 import type { LabParams } from '@/lib/lab/lab-options';
 import { sampleById } from '@/lib/media/samples';
+import { prefersReducedMotion } from '../reduced-motion';
 
 export const DEFAULT_SOURCE = 'meeting';
 
 /**
  * A LabController for the component's lifetime, built from lab options: workers started on mount and
- * stopped on unmount, the chosen sample opened with `start` and `autoplay`. `analytics: false` is for
+ * stopped on unmount, the chosen sample opened with `start` and `autoplay` (unless the reader prefers reduced motion). `analytics: false` is for
  * demos that show no numbers. `expose` puts it on `window.ecbLens`, the read-only handle the end-to-end
  * tests and the bench use.
  */
@@ -36,7 +37,8 @@ export function useLabController(
   const [initial] = useState(() => ({
     sample: sampleById(params.source ?? DEFAULT_SOURCE),
     start: params.start,
-    autoplay: params.autoplay,
+    // Asked for less motion, the reader starts the video: `autoplay` (an embed's address) waits for Play.
+    autoplay: params.autoplay && !prefersReducedMotion(),
   }));
 
   useEffect(() => {

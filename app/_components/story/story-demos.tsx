@@ -6,24 +6,8 @@ import { DEFAULT_PARAMS, type LabParams } from '@/lib/lab/lab-options';
 import { sampleById } from '@/lib/media/samples';
 import type { PanelId } from '@/lib/worker/protocol';
 import { CompactLabLoader } from '../lab/lab-loader';
+import { useReducedMotion } from '../reduced-motion';
 import { StillDemo } from '../still-demo';
-
-const REDUCED_MOTION = '(prefers-reduced-motion: reduce)';
-
-function subscribeToMotion(onChange: () => void) {
-  const query = window.matchMedia(REDUCED_MOTION);
-  query.addEventListener('change', onChange);
-  return () => query.removeEventListener('change', onChange);
-}
-
-/** Whether the reader asked for less motion; videos then wait for Play instead of starting alone. */
-function useReducedMotion(): boolean {
-  return useSyncExternalStore(
-    subscribeToMotion,
-    () => window.matchMedia(REDUCED_MOTION).matches,
-    () => false,
-  );
-}
 
 /**
  * On large screens the deck gives each visual a size container (the rest of the screen); these widths

@@ -36,6 +36,9 @@ interface Data {
   bands: readonly TimelineBand[];
 }
 
+/** The two lines: Okabe–Ito vermillion and blue (https://jfly.uni-koeln.de/color/), solid and dashed. */
+const LINE = { ecb: '#d55e00', gcm: '#0072b2' };
+
 function options(width: number, font: string, data: () => Data): uPlot.Options {
   const axis: uPlot.Axis = {
     stroke: '#475569',
@@ -71,8 +74,8 @@ function options(width: number, font: string, data: () => Data): uPlot.Options {
     ],
     series: [
       {},
-      { label: 'ECB', stroke: '#e11d48', width: 2, points: { show: false } },
-      { label: 'GCM', stroke: '#059669', width: 1.5, dash: [5, 3], points: { show: false } },
+      { label: 'ECB', stroke: LINE.ecb, width: 2, points: { show: false } },
+      { label: 'GCM', stroke: LINE.gcm, width: 1.5, dash: [5, 3], points: { show: false } },
     ],
     hooks: {
       draw: [
@@ -151,10 +154,11 @@ export function SizeTimeline({
       <figcaption className="flex flex-wrap items-baseline gap-x-4 gap-y-1 text-sm">
         <span className="font-semibold">{title}</span>
         <span className="flex items-center gap-1.5 text-slate-600 dark:text-slate-400">
-          <span className="inline-block h-1 w-5 rounded-full bg-rose-600" aria-hidden="true" /> ECB on the wire
+          <span className="inline-block h-1 w-5 rounded-full bg-[#d55e00]" aria-hidden="true" /> ECB on the wire (solid)
         </span>
         <span className="flex items-center gap-1.5 text-slate-600 dark:text-slate-400">
-          <span className="inline-block h-1 w-5 rounded-full bg-emerald-600" aria-hidden="true" /> GCM on the wire
+          <span className="inline-block h-1 w-5 rounded-full bg-[#0072b2]" aria-hidden="true" /> GCM on the wire
+          (dashed)
         </span>
         {bands.map((band) => (
           <span key={band.label} className="flex items-center gap-1.5 text-slate-600 dark:text-slate-400">

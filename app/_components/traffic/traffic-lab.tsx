@@ -25,9 +25,14 @@ const BITRATES = [
   [1_200_000, '1.2 Mbit/s'],
 ] as const;
 
-const READ_COLOUR = '#d97706';
-const CHANGE_COLOUR = '#7c3aed';
-const TRUTH_COLOUR = '#64748b';
+/**
+ * The bands' colours, apart for colour-blind readers too: vermillion and blue from Okabe and Ito's palette
+ * (M. Okabe, K. Ito, "Color Universal Design", https://jfly.uni-koeln.de/color/, 2008) and a dark grey for
+ * the truth, each at least 3:1 against the white plot. Each band also has its own row and a label.
+ */
+const READ_COLOUR = '#d55e00';
+const CHANGE_COLOUR = '#0072b2';
+const TRUTH_COLOUR = '#475569';
 
 /** One track's sizes on the wire after padding, and what an eavesdropper reads from its GCM sizes. */
 function track(packets: readonly WirePacket[], kind: TrackKind, pad: PadChoice) {
