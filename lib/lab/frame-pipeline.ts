@@ -6,6 +6,7 @@
  * when they come back.
  */
 import { presentBitmap } from '../media/present';
+import { NOISY_READS_MESSAGE } from '../media/read-check';
 import type { FrameSource } from '../media/source';
 import { LabEngine, type EngineFrame } from '../worker/client';
 import type { CipherSettings, PanelId } from '../worker/protocol';
@@ -39,6 +40,8 @@ export class FramePipeline {
   private generation = 0;
   private skipped = 0;
   private drawnTimes: number[] = [];
+  /** Whether the page has been told that this browser's pixel reads are noisy (once is enough). */
+  private toldNoisy = false;
   /** The frame last handed to the workers for this source, drawn or on its way. */
   lastRequested = -1;
 
@@ -46,11 +49,13 @@ export class FramePipeline {
    * @param clock updated with every frame drawn
    * @param history where each measured frame's numbers go
    * @param report a problem with a frame, worded for the page
+   * @param notify something the page should know, such as noisy pixel reads
    */
   constructor(
     private readonly clock: Store<LabClock>,
     private readonly history: MetricsHistory,
     private readonly report: (error: string) => void,
+    private readonly notify: (notice: string) => void = () => {},
   ) {}
 
   /** Starts the workers. */
@@ -155,6 +160,10 @@ export class FramePipeline {
       if (canvas) presentBitmap(canvas, bitmap, meta.index);
       else bitmap.close();
     }
+    if (frame.primary.reads === 'noisy' && !this.toldNoisy) {
+      this.toldNoisy = true;
+      this.notify(NOISY_READS_MESSAGE);
+    }
     const row = frame.metrics ? { index: meta.index, time: meta.time, metrics: frame.metrics } : null;
     if (row) this.history.push(row);
     const now = performance.now();
@@ -166,6 +175,7 @@ export class FramePipeline {
       time: meta.time,
       size: { width: frame.primary.width, height: frame.primary.height },
       plaintextBytes: frame.primary.plaintextBytes,
+      pixelReads: frame.primary.reads,
       streams: { ecb: frame.primary.stream, gcm: frame.second.stream },
       metrics: frame.metrics,
       measured: row ?? (meta.analytics ? previous.measured : null),

@@ -76,7 +76,12 @@ export class LabController {
       },
     });
     this.clock = new Store<LabClock>(EMPTY_CLOCK);
-    this.frames = new FramePipeline(this.clock, this.history, (error) => this.state.set({ error }));
+    this.frames = new FramePipeline(
+      this.clock,
+      this.history,
+      (error) => this.state.set({ error }),
+      (notice) => this.state.set({ notice }),
+    );
   }
 
   /** Starts the workers. Call once the page is in the browser. */
