@@ -6,7 +6,7 @@
  * when they come back.
  */
 import { presentBitmap } from '../media/present';
-import { NOISY_READS_MESSAGE } from '../media/read-check';
+import { NOISY_READS_MESSAGE } from '../worker/read-check';
 import type { FrameSource } from '../media/source';
 import { LabEngine, type EngineFrame } from '../worker/client';
 import type { CipherSettings, PanelId } from '../worker/protocol';
@@ -48,14 +48,13 @@ export class FramePipeline {
   /**
    * @param clock updated with every frame drawn
    * @param history where each measured frame's numbers go
-   * @param report a problem with a frame, worded for the page
-   * @param notify something the page should know, such as noisy pixel reads
+   * @param report for the page: a problem with a frame (`error`), or something to know (`notice`, such
+   * as noisy pixel reads)
    */
   constructor(
     private readonly clock: Store<LabClock>,
     private readonly history: MetricsHistory,
-    private readonly report: (error: string) => void,
-    private readonly notify: (notice: string) => void = () => {},
+    private readonly report: (message: { error: string } | { notice: string }) => void,
   ) {}
 
   /** Starts the workers. */
@@ -63,7 +62,7 @@ export class FramePipeline {
     if (this.engine) return;
     this.engine = new LabEngine<FrameMeta>({
       onFrame: (frame) => this.present(frame),
-      onError: (message) => this.report(`A frame could not be encrypted: ${message}`),
+      onError: (message) => this.report({ error: `A frame could not be encrypted: ${message}` }),
     });
   }
 
@@ -119,7 +118,7 @@ export class FramePipeline {
     if (!engine) return;
     const meta: FrameMeta = { ...frame, generation: this.generation, analytics };
     const options = { index: frame.index, size };
-    const fail = (error: unknown) => this.report(`A frame could not be captured: ${describe(error)}`);
+    const fail = (error: unknown) => this.report({ error: `A frame could not be captured: ${describe(error)}` });
     if (source.video && typeof VideoFrame === 'function') {
       let image: VideoFrame;
       try {
@@ -162,7 +161,7 @@ export class FramePipeline {
     }
     if (frame.primary.reads === 'noisy' && !this.toldNoisy) {
       this.toldNoisy = true;
-      this.notify(NOISY_READS_MESSAGE);
+      this.report({ notice: NOISY_READS_MESSAGE });
     }
     const row = frame.metrics ? { index: meta.index, time: meta.time, metrics: frame.metrics } : null;
     if (row) this.history.push(row);

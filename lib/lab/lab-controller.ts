@@ -76,12 +76,7 @@ export class LabController {
       },
     });
     this.clock = new Store<LabClock>(EMPTY_CLOCK);
-    this.frames = new FramePipeline(
-      this.clock,
-      this.history,
-      (error) => this.state.set({ error }),
-      (notice) => this.state.set({ notice }),
-    );
+    this.frames = new FramePipeline(this.clock, this.history, (message) => this.state.set(message));
   }
 
   /** Starts the workers. Call once the page is in the browser. */

@@ -4,7 +4,7 @@
  */
 import type { Layout } from '../cipher/layout';
 import type { Mode } from '../cipher/keys';
-import type { PixelReads } from '../media/read-check';
+import type { PixelReads } from '../worker/read-check';
 import type { SourceInfo } from '../media/source';
 import type { CipherPanel, FrameMetrics, StreamInfo } from '../worker/protocol';
 import type { LabParams, ProcessingWidth } from './lab-options';

@@ -3,10 +3,10 @@
  * Frames are read either by copying a video frame's pixels out (opaque formats only) or by drawing onto
  * an opaque canvas, so every byte read is exactly what the Original panel then shows (no alpha
  * premultiplication to round values). Canvases are kept and reused per size. In a browser that adds
- * noise to canvas reads (lib/media/read-check), every frame and picture is copied out of a VideoFrame.
+ * noise to canvas reads (lib/worker/read-check), every frame and picture is copied out of a VideoFrame.
  */
 import type { Frame } from '../cipher/frame';
-import { checkPixelReads, type PixelReads } from '../media/read-check';
+import { checkPixelReads, type PixelReads } from './read-check';
 import { areaShrink, boxFactor, boxShrink } from './box-scale';
 
 type Context = OffscreenCanvasRenderingContext2D;

@@ -9,7 +9,7 @@
 import type { Layout } from '../cipher/layout';
 import type { Mode } from '../cipher/keys';
 import type { StreamMetrics } from '../metrics/frame-metrics';
-import type { PixelReads } from '../media/read-check';
+import type { PixelReads } from './read-check';
 
 /** The panels the workers draw: the four pictures, and the motion maps of the two streams. */
 export type PanelId = 'original' | 'ecb' | 'gcm' | 'decrypted' | 'motion' | 'motion-gcm';

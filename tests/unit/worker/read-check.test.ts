@@ -4,7 +4,7 @@
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { differingBytes, PATTERN_SIDE, testPattern } from '../../../lib/media/read-check';
+import { differingBytes, PATTERN_SIDE, testPattern } from '../../../lib/worker/read-check';
 
 test('the pattern is opaque and has every byte value in each colour channel', () => {
   const pattern = testPattern();
