@@ -6,6 +6,7 @@
  * when they come back.
  */
 import { presentBitmap } from '../media/present';
+import { NOISY_READS_MESSAGE } from '../worker/read-check';
 import type { FrameSource } from '../media/source';
 import { LabEngine, type EngineFrame } from '../worker/client';
 import type { CipherSettings, PanelId } from '../worker/protocol';
@@ -39,18 +40,21 @@ export class FramePipeline {
   private generation = 0;
   private skipped = 0;
   private drawnTimes: number[] = [];
+  /** Whether the page has been told that this browser's pixel reads are noisy (once is enough). */
+  private toldNoisy = false;
   /** The frame last handed to the workers for this source, drawn or on its way. */
   lastRequested = -1;
 
   /**
    * @param clock updated with every frame drawn
    * @param history where each measured frame's numbers go
-   * @param report a problem with a frame, worded for the page
+   * @param report for the page: a problem with a frame (`error`), or something to know (`notice`, such
+   * as noisy pixel reads)
    */
   constructor(
     private readonly clock: Store<LabClock>,
     private readonly history: MetricsHistory,
-    private readonly report: (error: string) => void,
+    private readonly report: (message: { error: string } | { notice: string }) => void,
   ) {}
 
   /** Starts the workers. */
@@ -58,7 +62,7 @@ export class FramePipeline {
     if (this.engine) return;
     this.engine = new LabEngine<FrameMeta>({
       onFrame: (frame) => this.present(frame),
-      onError: (message) => this.report(`A frame could not be encrypted: ${message}`),
+      onError: (message) => this.report({ error: `A frame could not be encrypted: ${message}` }),
     });
   }
 
@@ -114,7 +118,7 @@ export class FramePipeline {
     if (!engine) return;
     const meta: FrameMeta = { ...frame, generation: this.generation, analytics };
     const options = { index: frame.index, size };
-    const fail = (error: unknown) => this.report(`A frame could not be captured: ${describe(error)}`);
+    const fail = (error: unknown) => this.report({ error: `A frame could not be captured: ${describe(error)}` });
     if (source.video && typeof VideoFrame === 'function') {
       let image: VideoFrame;
       try {
@@ -155,6 +159,10 @@ export class FramePipeline {
       if (canvas) presentBitmap(canvas, bitmap, meta.index);
       else bitmap.close();
     }
+    if (frame.primary.reads === 'noisy' && !this.toldNoisy) {
+      this.toldNoisy = true;
+      this.report({ notice: NOISY_READS_MESSAGE });
+    }
     const row = frame.metrics ? { index: meta.index, time: meta.time, metrics: frame.metrics } : null;
     if (row) this.history.push(row);
     const now = performance.now();
@@ -166,6 +174,7 @@ export class FramePipeline {
       time: meta.time,
       size: { width: frame.primary.width, height: frame.primary.height },
       plaintextBytes: frame.primary.plaintextBytes,
+      pixelReads: frame.primary.reads,
       streams: { ecb: frame.primary.stream, gcm: frame.second.stream },
       metrics: frame.metrics,
       measured: row ?? (meta.analytics ? previous.measured : null),

@@ -76,7 +76,7 @@ export class LabController {
       },
     });
     this.clock = new Store<LabClock>(EMPTY_CLOCK);
-    this.frames = new FramePipeline(this.clock, this.history, (error) => this.state.set({ error }));
+    this.frames = new FramePipeline(this.clock, this.history, (message) => this.state.set(message));
   }
 
   /** Starts the workers. Call once the page is in the browser. */

@@ -4,6 +4,7 @@
  */
 import type { Layout } from '../cipher/layout';
 import type { Mode } from '../cipher/keys';
+import type { PixelReads } from '../worker/read-check';
 import type { SourceInfo } from '../media/source';
 import type { CipherPanel, FrameMetrics, StreamInfo } from '../worker/protocol';
 import type { LabParams, ProcessingWidth } from './lab-options';
@@ -39,6 +40,8 @@ export interface LabClock {
   time: number;
   size: { width: number; height: number } | null;
   plaintextBytes: number;
+  /** How the frame on screen was read: exactly (from a canvas or a VideoFrame) or noisily; null before any. */
+  pixelReads: PixelReads | null;
   /** The two ciphertext panels' streams in the frame on screen: mode, nonce or IV, padding or tag; null before any. */
   streams: Record<CipherPanel, StreamInfo> | null;
   /**
@@ -86,6 +89,7 @@ export const EMPTY_CLOCK: LabClock = {
   time: 0,
   size: null,
   plaintextBytes: 0,
+  pixelReads: null,
   streams: null,
   metrics: null,
   measured: null,

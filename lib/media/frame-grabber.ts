@@ -4,7 +4,9 @@
  * workers read frames their own way, this is for the few frames an attack is made from.
  */
 import type { Frame } from '../cipher/frame';
+import { PixelReader } from '../worker/painter';
 import { fitWidth } from './image-source';
+import { canvasReadsExactly, NOISY_READS_MESSAGE } from '../worker/read-check';
 import { SourceError, type FrameSource } from './source';
 
 /** How long a seek may take before the grab gives up. */
@@ -48,6 +50,7 @@ export async function grabFrame(source: FrameSource, maxWidth: number, time = 0)
   }
   const image = source.video ?? source.picture;
   if (!image) throw new SourceError(`“${info.name}” has no frame to take.`);
+  if (!canvasReadsExactly()) return readExactly(image, width, height);
   const canvas = new OffscreenCanvas(width, height);
   const ctx = canvas.getContext('2d', { alpha: false, willReadFrequently: true });
   if (!ctx) throw new SourceError('This browser gives pages no 2D canvas to read a frame with.');
@@ -63,4 +66,22 @@ export async function grabFrame(source: FrameSource, maxWidth: number, time = 0)
     await new Promise((resolve) => requestAnimationFrame(resolve));
   }
   return { width, height, data };
+}
+
+/**
+ * The frame read without a canvas, for browsers that add noise to canvas reads (see read-check): copied
+ * out of a VideoFrame by the lab's own reader. Throws the page's message when that is noisy too.
+ */
+async function readExactly(image: HTMLVideoElement | ImageBitmap, width: number, height: number): Promise<Frame> {
+  let frame: VideoFrame;
+  try {
+    frame = new VideoFrame(image, { timestamp: 0 });
+  } catch {
+    throw new SourceError(NOISY_READS_MESSAGE);
+  }
+  const read = await new PixelReader().read(frame, width, height);
+  frame.close();
+  read.original.close();
+  if (read.reads === 'noisy') throw new SourceError(NOISY_READS_MESSAGE);
+  return read.frame;
 }

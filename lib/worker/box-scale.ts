@@ -121,3 +121,64 @@ function shrinkRow(
     out[o + 3] = 255;
   }
 }
+
+/**
+ * Shrinks RGBA pixels to `w × h` by any factor, into `out`, alpha 255: each output pixel is the mean,
+ * rounded half up, of the source pixels whose top-left corners fall in its box (for a whole factor this is
+ * exactly {@link boxShrink}). For frames that cannot be drawn and read back through a canvas.
+ * @example areaShrink(rgba, 1280, 720, new Uint8ClampedArray(480 * 270 * 4), 480, 270)
+ */
+export function areaShrink(
+  source: Uint8Array | Uint8ClampedArray,
+  width: number,
+  height: number,
+  out: Uint8ClampedArray,
+  w: number,
+  h: number,
+): Uint8ClampedArray {
+  if (source.length !== width * height * 4)
+    throw new RangeError(`source must be ${width * height * 4} bytes, got ${source.length}`);
+  if (w < 1 || h < 1 || w > width || h > height) throw new RangeError(`cannot shrink ${width}×${height} to ${w}×${h}`);
+  if (out.length !== w * h * 4) throw new RangeError(`output must be ${w * h * 4} bytes, got ${out.length}`);
+  const k = boxFactor(width, height, w, h);
+  if (k !== null) return boxShrink(source, width, height, k, out);
+  for (let y = 0; y < h; y++) {
+    const y0 = Math.floor((y * height) / h);
+    const y1 = Math.floor(((y + 1) * height) / h);
+    /*#__NOINLINE__*/ areaRow(source, width, y0, y1, out, y * w * 4, w);
+  }
+  return out;
+}
+
+/** One output row of areaShrink: source rows y0 … y1 − 1. */
+function areaRow(
+  source: Uint8Array | Uint8ClampedArray,
+  width: number,
+  y0: number,
+  y1: number,
+  out: Uint8ClampedArray,
+  o: number,
+  w: number,
+) {
+  const stride = width * 4;
+  for (let x = 0; x < w; x++, o += 4) {
+    const x0 = Math.floor((x * width) / w);
+    const x1 = Math.floor(((x + 1) * width) / w);
+    let r = 0;
+    let g = 0;
+    let b = 0;
+    for (let sy = y0; sy < y1; sy++) {
+      for (let s = sy * stride + x0 * 4, end = sy * stride + x1 * 4; s < end; s += 4) {
+        r += source[s];
+        g += source[s + 1];
+        b += source[s + 2];
+      }
+    }
+    const count = (x1 - x0) * (y1 - y0);
+    const half = count >> 1;
+    out[o] = Math.floor((r + half) / count);
+    out[o + 1] = Math.floor((g + half) / count);
+    out[o + 2] = Math.floor((b + half) / count);
+    out[o + 3] = 255;
+  }
+}

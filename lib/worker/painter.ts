@@ -2,10 +2,12 @@
  * Worker-side canvas plumbing: ImageBitmap → RGBA bytes, and RGBA bytes → ImageBitmap for the page.
  * Frames are read either by copying a video frame's pixels out (opaque formats only) or by drawing onto
  * an opaque canvas, so every byte read is exactly what the Original panel then shows (no alpha
- * premultiplication to round values). Canvases are kept and reused per size.
+ * premultiplication to round values). Canvases are kept and reused per size. In a browser that adds
+ * noise to canvas reads (lib/worker/read-check), every frame and picture is copied out of a VideoFrame.
  */
 import type { Frame } from '../cipher/frame';
-import { boxFactor, boxShrink } from './box-scale';
+import { checkPixelReads, type PixelReads } from './read-check';
+import { areaShrink, boxFactor, boxShrink } from './box-scale';
 
 type Context = OffscreenCanvasRenderingContext2D;
 
@@ -15,11 +17,15 @@ function context(canvas: OffscreenCanvas, willReadFrequently: boolean): Context 
   return ctx;
 }
 
-/** A frame's pixels as read, the Original panel's bitmap of them, and how they were read (for the bench). */
+/**
+ * A frame's pixels as read, the Original panel's bitmap of them, how they were read (for the bench), and
+ * whether the read was exact: from a canvas that reads exactly, from a VideoFrame, or noisy.
+ */
 export interface PixelsRead {
   frame: Frame;
   original: ImageBitmap;
   path: 'copy' | 'draw';
+  reads: PixelReads;
 }
 
 /**
@@ -40,11 +46,48 @@ export class PixelReader {
   private copied = new Uint8Array(0);
   private shrunk = new Uint8ClampedArray(0);
   private readonly painter = new BitmapPainter();
+  /** Whether canvas reads are exact here, checked once with a known pattern before the first frame. */
+  private check: Promise<PixelReads> | null = null;
 
   async read(image: ImageBitmap | VideoFrame, width: number, height: number): Promise<PixelsRead> {
+    this.check ??= checkPixelReads();
+    const reads = await this.check;
+    if (reads === 'video-frame') {
+      const copied = await this.copyAny(image, width, height);
+      if (copied) return copied;
+    }
     const k = this.copyUnavailable ? null : copyFactor(image, width, height);
     const copied = k === null ? null : await this.copy(image as VideoFrame, k, width, height);
-    return copied ?? this.draw(image, width, height);
+    if (copied) return { ...copied, reads: reads === 'canvas' ? reads : 'video-frame' };
+    return { ...this.draw(image, width, height), reads: reads === 'canvas' ? reads : 'noisy' };
+  }
+
+  /**
+   * Copies any frame or bitmap out of a VideoFrame as RGBA and shrinks it to `width × height` in
+   * JavaScript: for browsers whose canvas reads are noisy. Translucent pixels are laid over black, as the
+   * opaque canvas does. Null when this frame cannot be copied so (it is then drawn).
+   */
+  private async copyAny(image: ImageBitmap | VideoFrame, width: number, height: number): Promise<PixelsRead | null> {
+    let frame: VideoFrame | null = null;
+    try {
+      frame = image instanceof VideoFrame ? image : new VideoFrame(image, { timestamp: 0 });
+      const sourceWidth = frame.visibleRect?.width ?? frame.displayWidth;
+      const sourceHeight = frame.visibleRect?.height ?? frame.displayHeight;
+      if (sourceWidth < width || sourceHeight < height) return null;
+      const size = sourceWidth * sourceHeight * 4;
+      if (this.copied.length !== size) this.copied = new Uint8Array(size);
+      const layout = await frame.copyTo(this.copied, { format: 'RGBA', colorSpace: 'srgb' });
+      if (layout.length !== 1 || layout[0].offset !== 0 || layout[0].stride !== sourceWidth * 4) return null;
+      if (frame.format && /A$/.test(frame.format)) overBlack(this.copied);
+      if (this.shrunk.length !== width * height * 4) this.shrunk = new Uint8ClampedArray(width * height * 4);
+      const data = /*#__NOINLINE__*/ areaShrink(this.copied, sourceWidth, sourceHeight, this.shrunk, width, height);
+      const original = this.painter.paint(data, width, height);
+      return { frame: { width, height, data }, original, path: 'copy', reads: 'video-frame' };
+    } catch {
+      return null;
+    } finally {
+      if (frame && frame !== image) frame.close();
+    }
   }
 
   /**
@@ -80,7 +123,7 @@ export class PixelReader {
     return { frame: { width, height, data }, original: this.painter.paint(data, width, height), path: 'copy' as const };
   }
 
-  private draw(image: ImageBitmap | VideoFrame, width: number, height: number): PixelsRead {
+  private draw(image: ImageBitmap | VideoFrame, width: number, height: number): Omit<PixelsRead, 'reads'> {
     if (!this.canvas || this.canvas.width !== width || this.canvas.height !== height) {
       this.canvas = new OffscreenCanvas(width, height);
       this.ctx = context(this.canvas, true);
@@ -106,6 +149,17 @@ function copyFactor(image: ImageBitmap | VideoFrame, width: number, height: numb
   const visible = image.visibleRect;
   if (!visible || visible.width !== image.displayWidth || visible.height !== image.displayHeight) return null;
   return boxFactor(visible.width, visible.height, width, height);
+}
+
+/** Lays translucent RGBA pixels over black in place: each colour times its alpha ÷ 255, rounded. */
+function overBlack(rgba: Uint8Array): void {
+  for (let i = 0; i < rgba.length; i += 4) {
+    const a = rgba[i + 3];
+    if (a === 255) continue;
+    rgba[i] = Math.round((rgba[i] * a) / 255);
+    rgba[i + 1] = Math.round((rgba[i + 1] * a) / 255);
+    rgba[i + 2] = Math.round((rgba[i + 2] * a) / 255);
+  }
 }
 
 /** Turns RGBA bytes into ImageBitmaps, one canvas per panel. */

@@ -68,7 +68,7 @@ async function process(request: FrameRequest): Promise<void> {
   const made: ImageBitmap[] = [];
   try {
     const clock = new StageClock();
-    const { frame, original, path } = await reader.read(image, request.width, request.height);
+    const { frame, original, path, reads } = await reader.read(image, request.width, request.height);
     made.push(original);
     image.close();
     const { width, height } = frame;
@@ -130,7 +130,14 @@ async function process(request: FrameRequest): Promise<void> {
       type: 'primary',
       seq,
       bitmaps,
-      info: { width, height, plaintextBytes: plaintext.length, stream: streamInfo(encrypted), timings: clock.timings },
+      info: {
+        width,
+        height,
+        reads,
+        plaintextBytes: plaintext.length,
+        stream: streamInfo(encrypted),
+        timings: clock.timings,
+      },
       metrics,
     };
     scope.postMessage(message, Object.values(bitmaps));

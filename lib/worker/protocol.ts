@@ -9,6 +9,7 @@
 import type { Layout } from '../cipher/layout';
 import type { Mode } from '../cipher/keys';
 import type { StreamMetrics } from '../metrics/frame-metrics';
+import type { PixelReads } from './read-check';
 
 /** The panels the workers draw: the four pictures, and the motion maps of the two streams. */
 export type PanelId = 'original' | 'ecb' | 'gcm' | 'decrypted' | 'motion' | 'motion-gcm';
@@ -123,6 +124,8 @@ export interface StreamInfo {
 export interface PrimaryInfo {
   width: number;
   height: number;
+  /** How the frame's pixels were read: exactly from a canvas or a VideoFrame, or noisily (see read-check). */
+  reads: PixelReads;
   plaintextBytes: number;
   stream: StreamInfo;
   timings: StageTimings;

@@ -9,10 +9,9 @@
  * (`npm run bench` reports the optimizing compilers' share of a core; see the README's Performance
  * section).
  */
-import { ecb } from '@noble/ciphers/aes.js';
 import { cbcDecrypt, cbcEncrypt } from '../cipher/cbc';
 import { ctrDecrypt, ctrEncrypt } from '../cipher/ctr';
-import { BLOCK, ecbCiphertextLength, ecbDecrypt, ecbEncrypt } from '../cipher/ecb';
+import { BLOCK, ecbCiphertextLength, ecbDecrypt, ecbEncrypt, ecbEncryptBlocks } from '../cipher/ecb';
 import type { Frame } from '../cipher/frame';
 import { gcmDecryptAsync, gcmEncryptAsync } from '../cipher/gcm';
 import { toHex } from '../cipher/hex';
@@ -91,7 +90,7 @@ class EcbBlockCache {
         const at = this.changed[i] * BLOCK;
         gathered.set(this.next.subarray(at, at + BLOCK), i * BLOCK);
       }
-      const encrypted = ecb(key, { disablePadding: true }).encrypt(gathered);
+      const encrypted = /*#__NOINLINE__*/ ecbEncryptBlocks(key, gathered);
       for (let i = 0; i < changed; i++)
         out.set(encrypted.subarray(i * BLOCK, (i + 1) * BLOCK), this.changed[i] * BLOCK);
       this.reused = blocks - changed;

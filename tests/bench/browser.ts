@@ -17,8 +17,16 @@ import type { BenchWindow, DrawnFrame, LongTask, ProbeSnapshot } from './probe-t
 import { median, round, summarize, type Summary } from './stats';
 import { summarizeTrace, TRACE_CATEGORIES, type TraceSummary } from './trace';
 
-/** The sample clip's frame rate (public/samples/samples.json). */
+/** The sample clip's frame rate (public/samples/samples.json), and the noisy clip's. */
 export const CLIP_FPS = 30;
+
+/**
+ * What plays: the sample call, or the camera-like noisy clip (tests/bench/fixtures/noisy-call.webm, made by
+ * scripts/samples/make-noisy-clip.sh), opened through the lab's file input as a user opens a video.
+ */
+export type Clip = 'sample' | 'noisy';
+export const CLIPS: readonly Clip[] = ['sample', 'noisy'];
+const NOISY_CLIP = fileURLToPath(new URL('./fixtures/noisy-call.webm', import.meta.url));
 const VIEWPORT = { width: 1600, height: 900 };
 const FIRST_FRAME_TIMEOUT_MS = 60_000;
 /** The slowest drawing rate a wait allows for before it gives up, and a fixed margin on top. */
@@ -64,6 +72,7 @@ export interface StageTimings {
 /** One width's results, with leak analytics on or off. */
 export interface WidthRun {
   width: number;
+  clip: Clip;
   /** Leak analytics on: both motion maps drawn every frame, the three streams measured ten times a second. */
   analytics: boolean;
   url: string;
@@ -207,10 +216,11 @@ function longTaskSummary(tasks: readonly LongTask[]): { count: number; maxMs: nu
   };
 }
 
-function emptyRun(width: number, analytics: boolean, url: string): WidthRun {
+function emptyRun(width: number, clip: Clip, analytics: boolean, url: string): WidthRun {
   const none = summarize([]);
   return {
     width,
+    clip,
     analytics,
     url,
     frameSize: null,
@@ -284,10 +294,30 @@ function measureWindow(
   };
 }
 
-/** Opens the lab at `url` and waits for its first frame; the probe is attached and long tasks of the load recorded. */
+/**
+ * Opens the noisy clip through the lab's file input and waits until the lab has drawn a frame of it at
+ * the same processing width.
+ */
+async function openNoisyClip(page: Page): Promise<void> {
+  await page.locator('[data-testid="media-input"]').setInputFiles(NOISY_CLIP);
+  await page.waitForFunction(
+    () => {
+      const lab = (window as unknown as BenchWindow).ecbLens;
+      return lab?.state.get().source?.name === 'noisy-call.webm' && lab.clock.get().size !== null;
+    },
+    undefined,
+    { polling: 100, timeout: FIRST_FRAME_TIMEOUT_MS },
+  );
+}
+
+/**
+ * Opens the lab at `url` (and then `clip`) and waits for its first frame; the probe is attached and long
+ * tasks of the load recorded.
+ */
 async function openLab(
   context: BrowserContext,
   url: string,
+  clip: Clip,
   run: WidthRun,
 ): Promise<{ page: Page; loaded: ProbeSnapshot }> {
   await context.addInitScript({ content: await probeScript() });
@@ -301,6 +331,7 @@ async function openLab(
     state: 'attached',
     timeout: FIRST_FRAME_TIMEOUT_MS,
   });
+  if (clip === 'noisy') await openNoisyClip(page);
   await page.evaluate((fps) => (window as unknown as BenchWindow).ecbBench.attach(fps), CLIP_FPS);
   const loaded = await snapshot(page);
   const loadTasks = await page.evaluate(
@@ -380,17 +411,19 @@ async function measurePlayback(
   if (memory && memoryStart) run.memory = { start: memoryStart, end: await memory.sample(end.drawn - base), rss };
 }
 
-/** Records a Chromium trace over the next `frames` drawn frames. */
+/** Records a Chromium trace over the next `frames` drawn frames, with CPU per drawn frame per thread. */
 async function traceFrames(browser: Browser, page: Page, frames: number): Promise<TraceSummary> {
   await browser.startTracing(page, { categories: TRACE_CATEGORIES });
+  let drawn: number;
   try {
     const traced = await snapshot(page);
     await waitForDrawn(page, traced.drawn + frames, frames);
+    drawn = (await snapshot(page)).drawn - traced.drawn;
   } catch (error) {
     await browser.stopTracing();
     throw error;
   }
-  return summarizeTrace(await browser.stopTracing());
+  return summarizeTrace(await browser.stopTracing(), drawn, CLIP_FPS);
 }
 
 async function measureWidth(
@@ -398,17 +431,18 @@ async function measureWidth(
   browserSession: CDPSession,
   baseUrl: string,
   width: number,
+  clip: Clip,
   analytics: boolean,
   plan: BrowserPlan,
   withMemory: boolean,
   log: (line: string) => void,
 ): Promise<WidthRun> {
   const url = `${baseUrl}/?width=${width}&loop=1`;
-  const run = emptyRun(width, analytics, url);
-  const name = `browser ${width} metrics ${analytics ? 'on' : 'off'}`;
+  const run = emptyRun(width, clip, analytics, url);
+  const name = `browser ${width}${clip === 'noisy' ? ' noisy clip' : ''} metrics ${analytics ? 'on' : 'off'}`;
   const context = await browser.newContext({ viewport: VIEWPORT });
   try {
-    const { page, loaded } = await openLab(context, url, run);
+    const { page, loaded } = await openLab(context, url, clip, run);
     await setAnalytics(page, analytics);
     const memory = withMemory ? await MemoryReader.attach(await context.newCDPSession(page), browserSession) : null;
     await play(page);
@@ -449,6 +483,8 @@ export async function launchBenchChromium(): Promise<{ browser: Browser; executa
 export interface BrowserOptions {
   baseUrl: string;
   widths: readonly number[];
+  /** The clips to play at each width, in order. */
+  clips: readonly Clip[];
   /** Leak analytics settings to play each width with, in order (true: on). */
   analytics: readonly boolean[];
   plan: BrowserPlan;
@@ -464,18 +500,20 @@ export interface BrowserOptions {
  * @example const results = await runBrowser({ baseUrl, widths: [640], analytics: [true, false], plan: QUICK_BROWSER_PLAN, memoryWidth: 640, settleMs: 0 });
  */
 export async function runBrowser(options: BrowserOptions): Promise<BrowserResults> {
-  const { baseUrl, widths, analytics, plan, memoryWidth, settleMs, log = () => {} } = options;
+  const { baseUrl, widths, clips, analytics, plan, memoryWidth, settleMs, log = () => {} } = options;
   const { browser, executablePath } = await launchBenchChromium();
   try {
     const browserSession = await browser.newBrowserCDPSession();
     const runs: WidthRun[] = [];
-    for (const width of widths) {
-      for (const [i, on] of analytics.entries()) {
-        const busy = settleMs > 0 ? await waitForQuiet(settleMs) : null;
-        if (busy !== null) log(`browser ${width}: machine at ${busy.toFixed(2)} busy cores before starting`);
-        const withMemory = width === memoryWidth && i === 0;
-        const run = await measureWidth(browser, browserSession, baseUrl, width, on, plan, withMemory, log);
-        runs.push({ ...run, busyCoresBeforeStart: busy === null ? null : round(busy) });
+    for (const clip of clips) {
+      for (const width of widths) {
+        for (const [i, on] of analytics.entries()) {
+          const busy = settleMs > 0 ? await waitForQuiet(settleMs) : null;
+          if (busy !== null) log(`browser ${width}: machine at ${busy.toFixed(2)} busy cores before starting`);
+          const withMemory = width === memoryWidth && i === 0 && clip === clips[0];
+          const run = await measureWidth(browser, browserSession, baseUrl, width, clip, on, plan, withMemory, log);
+          runs.push({ ...run, busyCoresBeforeStart: busy === null ? null : round(busy) });
+        }
       }
     }
     return { chromium: browser.version(), executablePath, viewport: VIEWPORT, plan, memoryWidth, runs };

@@ -9,7 +9,7 @@ import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { PROCESSING_WIDTHS } from '../../lib/lab/lab-options';
-import { FULL_BROWSER_PLAN, QUICK_BROWSER_PLAN, runBrowser } from './browser';
+import { CLIPS, FULL_BROWSER_PLAN, QUICK_BROWSER_PLAN, runBrowser, type Clip } from './browser';
 import { FULL_CORE_PLAN, QUICK_CORE_PLAN, runCore } from './core';
 import { describeMachine, waitForQuiet } from './machine';
 import { evaluateTargets, formatReport, writeReport, type BenchReport } from './report';
@@ -20,6 +20,7 @@ const USAGE = `npm run bench -- [flags]
   --quick            fewer frames and shorter core runs (a smoke test)
   --only core|browser|traffic   (browser: the lab; traffic: the sample call on /traffic)
   --widths 640,1280  processing widths to play (any of 320, 480, 640, 960, 1280)
+  --clips sample,noisy  clips to play: the sample call, the camera-like noisy clip (tests/bench/fixtures)
   --metrics on,off   leak analytics settings to play each width with (targets are checked on "on")
   --build            rebuild the site first (also done when $NEXT_DIST_DIR has no build)
   --out DIR          where the JSON goes (default bench-results)
@@ -31,6 +32,7 @@ interface Options {
   quick: boolean;
   only: 'core' | 'browser' | 'traffic' | null;
   widths: number[];
+  clips: Clip[];
   /** Leak analytics on (true) or off, in the order played. */
   metrics: boolean[];
   build: boolean;
@@ -46,6 +48,7 @@ function parseOptions(argv: string[]): Options {
       quick: { type: 'boolean', default: false },
       only: { type: 'string' },
       widths: { type: 'string', default: '640,1280' },
+      clips: { type: 'string', default: CLIPS.join(',') },
       metrics: { type: 'string', default: 'on,off' },
       build: { type: 'boolean', default: false },
       out: { type: 'string', default: join(ROOT, 'bench-results') },
@@ -60,6 +63,10 @@ function parseOptions(argv: string[]): Options {
   const widths = values.widths.split(',').map((width) => Number(width.trim()));
   const bad = widths.filter((width) => !(PROCESSING_WIDTHS as readonly number[]).includes(width));
   if (bad.length) throw new RangeError(`--widths takes ${PROCESSING_WIDTHS.join(', ')}, got ${bad.join(', ')}`);
+  const clips = values.clips.split(',').map((name) => name.trim());
+  const badClips = clips.filter((name) => !(CLIPS as readonly string[]).includes(name));
+  if (badClips.length || clips.length === 0)
+    throw new RangeError(`--clips takes ${CLIPS.join(', ')}, got "${values.clips}"`);
   const metricsNames = values.metrics.split(',').map((name) => name.trim());
   const badMetrics = metricsNames.filter((name) => name !== 'on' && name !== 'off');
   if (badMetrics.length || new Set(metricsNames).size !== metricsNames.length)
@@ -73,6 +80,7 @@ function parseOptions(argv: string[]): Options {
     quick: values.quick,
     only,
     widths,
+    clips: clips as Clip[],
     metrics,
     build: values.build,
     out: values.out,
@@ -133,6 +141,7 @@ async function main(): Promise<number> {
         const results = await runBrowser({
           baseUrl: server.url,
           widths: options.widths,
+          clips: options.clips,
           analytics: options.metrics,
           plan,
           memoryWidth,

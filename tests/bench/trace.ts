@@ -16,6 +16,8 @@ interface TraceEvent {
   tid: number;
   ts?: number;
   dur?: number;
+  /** Thread time (CPU) the event took, when the trace has thread clocks. */
+  tdur?: number;
   args?: { name?: string; src_func?: string };
 }
 
@@ -23,8 +25,13 @@ interface TraceEvent {
 export interface ThreadLoad {
   process: string;
   thread: string;
-  /** Busy milliseconds ÷ window milliseconds (1 = a whole core). */
+  /** Busy milliseconds ÷ window milliseconds (1 = a whole core), wall clock: stretched on a busy machine. */
   busyShare: number;
+  /**
+   * CPU milliseconds per frame the lab drew while tracing: thread time where the trace has it (the same on
+   * a busy machine as on a quiet one), else wall clock. Null when no frame count was given.
+   */
+  msPerFrame: number | null;
   tasks: number;
 }
 
@@ -43,6 +50,16 @@ export interface TraceSummary {
   mainThreadPhases: Record<string, MainThreadPhase>;
   /** Threads by busy share, busiest first (those above 2 %). */
   threads: ThreadLoad[];
+  /** Frames the lab drew while tracing (0 when not counted). */
+  drawnFrames: number;
+  /** Whether the per-frame figures are thread (CPU) time; false: wall clock, inflated by other load. */
+  threadClock: boolean;
+  /**
+   * CPU per drawn frame over every thread of every process (those under 2 % included), in ms, and the
+   * cores that much work needs at the clip's frame rate: at most the machine's cores for the lab to keep up.
+   */
+  totalMsPerFrame: number | null;
+  coresAtClipRate: number | null;
   /**
    * Cores spent by V8's optimizing compilers (TurboFan, Maglev) on background threads. Near zero once the
    * lab has warmed up; more means code is being compiled again and again (see lib/worker/stages.ts).
@@ -77,11 +94,13 @@ function parseEvents(buffer: Buffer): TraceEvent[] {
  * Summarizes a trace recorded with `browser.startTracing(page, { categories: TRACE_CATEGORIES })`.
  * @example summarizeTrace(await browser.stopTracing()).mainThreadTasks.max
  */
-export function summarizeTrace(buffer: Buffer): TraceSummary {
+export function summarizeTrace(buffer: Buffer, drawnFrames = 0, clipFps = 30): TraceSummary {
   const events = parseEvents(buffer);
   const processNames = new Map<number, string>();
   const threadNames = new Map<string, string>();
   const durations = new Map<string, number[]>();
+  const cpuMs = new Map<string, number>();
+  let threadClock = false;
   let first = Infinity;
   let last = -Infinity;
   let compileMs = 0;
@@ -92,6 +111,8 @@ export function summarizeTrace(buffer: Buffer): TraceSummary {
     else if (event.ph === 'X' && TASK_EVENTS.has(event.name) && event.ts !== undefined && event.dur !== undefined) {
       const key = `${event.pid}:${event.tid}`;
       pushTo(durations, key, event.dur / 1000);
+      if (event.tdur !== undefined) threadClock = true;
+      cpuMs.set(key, (cpuMs.get(key) ?? 0) + (event.tdur ?? event.dur) / 1000);
       if (event.name === 'ThreadPool_RunTask' && COMPILE_TASK.test(event.args?.src_func ?? ''))
         compileMs += event.dur / 1000;
       first = Math.min(first, event.ts);
@@ -107,10 +128,13 @@ export function summarizeTrace(buffer: Buffer): TraceSummary {
       process: processNames.get(pid) ?? `pid ${pid}`,
       thread: threadNames.get(key) ?? key,
       busyShare: windowMs ? busy / windowMs : 0,
+      cpu: cpuMs.get(key) ?? 0,
       tasks: list.length,
     };
   });
-  threads.sort((a, b) => b.busyShare - a.busyShare);
+  threads.sort((a, b) => b.cpu - a.cpu);
+  const perFrame = (ms: number) => (drawnFrames > 0 ? ms / drawnFrames : null);
+  const totalMsPerFrame = perFrame(threads.reduce((sum, thread) => sum + thread.cpu, 0));
   const main = threads.find((thread) => thread.thread === 'CrRendererMain');
   const mainTasks = main ? (durations.get(main.key) ?? []) : [];
   const phaseMs = new Map<string, number[]>();
@@ -132,8 +156,18 @@ export function summarizeTrace(buffer: Buffer): TraceSummary {
     mainThreadTasksOver50ms: mainTasks.filter((ms) => ms > 50).length,
     mainThreadPhases,
     jsCompileShare: windowMs ? compileMs / windowMs : 0,
+    drawnFrames,
+    threadClock,
+    totalMsPerFrame,
+    coresAtClipRate: totalMsPerFrame === null ? null : (totalMsPerFrame * clipFps) / 1000,
     threads: threads
       .filter((thread) => thread.busyShare > 0.02)
-      .map(({ process, thread, busyShare, tasks }) => ({ process, thread, busyShare, tasks })),
+      .map(({ process, thread, busyShare, cpu, tasks }) => ({
+        process,
+        thread,
+        busyShare,
+        msPerFrame: perFrame(cpu),
+        tasks,
+      })),
   };
 }

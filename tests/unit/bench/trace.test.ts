@@ -48,3 +48,27 @@ test('busy shares, long main-thread tasks and compiler share over a 100 ms windo
   );
   assert.equal(summary.jsCompileShare, 0.25);
 });
+
+test('CPU per drawn frame comes from thread time where the trace has it, and adds up over all threads', () => {
+  const events = [
+    meta(1, 0, 'process_name', 'Renderer'),
+    meta(1, 10, 'thread_name', 'CrRendererMain'),
+    meta(1, 30, 'thread_name', 'DedicatedWorker thread'),
+    // A worker task 40 ms long on the wall clock, of which the thread ran 24 ms (preempted the rest).
+    { ...task(30, 'ThreadControllerImpl::RunTask', 0, 40), tdur: 24_000 },
+    { ...task(10, 'ThreadControllerImpl::RunTask', 50_000, 10), tdur: 8_000 },
+    // A tiny task under the 2 % listing threshold still counts in the total.
+    { ...task(10, 'ThreadControllerImpl::RunTask', 99_000, 1), tdur: 1_000 },
+  ];
+  const summary = summarizeTrace(Buffer.from(JSON.stringify({ traceEvents: events })), 4, 30);
+  assert.equal(summary.threadClock, true);
+  assert.deepEqual(
+    summary.threads.map(({ thread, msPerFrame }) => [thread, msPerFrame]),
+    [
+      ['DedicatedWorker thread', 6],
+      ['CrRendererMain', 2.25],
+    ],
+  );
+  assert.equal(summary.totalMsPerFrame, 8.25);
+  assert.equal(summary.coresAtClipRate, 0.2475);
+});

@@ -4,7 +4,7 @@
  */
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { boxFactor, boxShrink } from '../../../lib/worker/box-scale';
+import { areaShrink, boxFactor, boxShrink } from '../../../lib/worker/box-scale';
 import { assertThrowsExactly } from '../helpers/assert-error';
 import { seededBytes } from '../helpers/seeded-bytes';
 
@@ -94,5 +94,59 @@ describe('boxFactor', () => {
     assert.equal(boxFactor(1281, 720, 640, 360), null);
     assert.equal(boxFactor(1280, 721, 640, 360), null); // rounded height: not a k × k box
     assert.equal(boxFactor(1280, 720, 0, 0), null);
+  });
+});
+
+describe('areaShrink', () => {
+  test('3×2 to 2×1 by hand: columns {0}, {1, 2}; means rounded half up', () => {
+    // Red channel only matters here; green and blue are zero, alpha is ignored.
+    const red = [10, 20, 31, 11, 21, 30];
+    const source = new Uint8Array(red.flatMap((r) => [r, 0, 0, 7]));
+    const out = areaShrink(source, 3, 2, new Uint8ClampedArray(2 * 1 * 4), 2, 1);
+    // Left box: 10, 11 → 10.5 → 11; right box: 20, 31, 21, 30 → 25.5 → 26.
+    assert.deepEqual([...out], [11, 0, 0, 255, 26, 0, 0, 255]);
+  });
+
+  test('a whole factor gives exactly boxShrink', () => {
+    const source = seededBytes('area-whole', 64 * 36 * 4);
+    const box = boxShrink(source, 64, 36, 4, new Uint8ClampedArray(16 * 9 * 4));
+    assert.deepEqual(areaShrink(source, 64, 36, new Uint8ClampedArray(16 * 9 * 4), 16, 9), box);
+  });
+
+  test('1280×720 to 480×270 matches the definition pixel by pixel', () => {
+    const width = 1280;
+    const height = 720;
+    const source = seededBytes('area-480', width * height * 4);
+    const out = areaShrink(source, width, height, new Uint8ClampedArray(480 * 270 * 4), 480, 270);
+    for (const [x, y] of [
+      [0, 0],
+      [1, 0],
+      [2, 1],
+      [479, 269],
+      [123, 45],
+    ]) {
+      const x0 = Math.floor((x * width) / 480);
+      const x1 = Math.floor(((x + 1) * width) / 480);
+      const y0 = Math.floor((y * height) / 270);
+      const y1 = Math.floor(((y + 1) * height) / 270);
+      for (let c = 0; c < 3; c++) {
+        let sum = 0;
+        for (let sy = y0; sy < y1; sy++) for (let sx = x0; sx < x1; sx++) sum += source[(sy * width + sx) * 4 + c];
+        const n = (x1 - x0) * (y1 - y0);
+        assert.equal(out[(y * 480 + x) * 4 + c], Math.floor(sum / n + 0.5), `pixel ${x},${y} channel ${c}`);
+      }
+      assert.equal(out[(y * 480 + x) * 4 + 3], 255);
+    }
+  });
+
+  test('refuses to enlarge and a wrong output length', () => {
+    assert.throws(
+      () => areaShrink(new Uint8Array(16), 2, 2, new Uint8ClampedArray(36), 3, 3),
+      /cannot shrink 2×2 to 3×3/,
+    );
+    assert.throws(
+      () => areaShrink(new Uint8Array(16), 2, 2, new Uint8ClampedArray(8), 1, 1),
+      /output must be 4 bytes, got 8/,
+    );
   });
 });
