@@ -6,6 +6,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Browser } from 'puppeteer-core';
+import type { LabController } from '../../lib/lab/lab-controller';
 import { startOtherSite, type OtherSite } from '../e2e/fixtures/embed-host';
 import { ECB_KEY, GCM_KEY } from '../e2e/fixtures/keys';
 import { sample } from '../e2e/fixtures/media';
@@ -16,7 +17,7 @@ import {
   repeatedBlockShare,
   rgbBytes,
 } from '../e2e/support/pixels';
-import { byTestId, FirefoxPage, launchFirefox } from './support/firefox-page';
+import { byTestId, FirefoxPage, launchFirefox, withDeadline } from './support/firefox-page';
 import { startSite, type Site } from './support/site';
 
 const PORT = Number(process.env.FIREFOX_PORT ?? 3110);
@@ -53,12 +54,21 @@ async function openLab(page: FirefoxPage, source: 'meeting' | 'penguin'): Promis
 
 describe('Firefox', { timeout: 8 * 60_000 }, () => {
   before(async () => {
-    [site, otherSite, browser] = await Promise.all([startSite(PORT), startOtherSite(), launchFirefox()]);
+    // All three start together; if one fails, the others are still kept, so that `after` stops them.
+    const started = await Promise.allSettled([
+      startSite(PORT).then((started) => (site = started)),
+      startOtherSite().then((started) => (otherSite = started)),
+      launchFirefox().then((started) => (browser = started)),
+    ]);
+    for (const result of started) if (result.status === 'rejected') throw result.reason;
   });
 
   after(async () => {
-    for (const page of pages) await page.close().catch(() => undefined);
-    await Promise.all([browser?.close(), site?.close(), otherSite?.close()]);
+    if (browser) {
+      for (const page of pages) await withDeadline(page.close(), 10_000, 'closing a tab').catch(() => undefined);
+      await withDeadline(browser.close(), 20_000, 'closing Firefox').catch(() => browser.process()?.kill('SIGKILL'));
+    }
+    await Promise.all([site?.close(), otherSite?.close()]);
   });
 
   test('the penguin is encrypted in all four panels: ECB keeps its repeats, GCM has none', async () => {
@@ -84,7 +94,7 @@ describe('Firefox', { timeout: 8 * 60_000 }, () => {
     expectNoErrors(page);
   });
 
-  test('the sample call plays: the frames advance on all four panels', async () => {
+  test('the sample call plays: the frames advance on all four panels', async (t) => {
     const page = await newPage();
     await openLab(page, 'meeting');
     await page.untilAttribute('play-toggle', 'data-state', 'paused');
@@ -101,6 +111,17 @@ describe('Firefox', { timeout: 8 * 60_000 }, () => {
       PANELS.map((panel) => byTestId(`panel-${panel}`)),
     );
     assert.equal(frames.length, 4);
+    // How the worker took the video's pixels: 'copy' (VideoFrame.copyTo as RGBA) or 'read' (drawn on a canvas).
+    const paths = await page.page.evaluate(() => {
+      const lab = (window as Window & { ecbLens?: LabController }).ecbLens;
+      return Object.keys(lab?.clock.get().timings.primary ?? {}).filter(
+        (stage) => stage === 'copy' || stage === 'read',
+      );
+    });
+    assert.equal(paths.length, 1, `one way of reading frames, got ${paths.join(', ') || 'none'}`);
+    t.diagnostic(
+      `video frames reached the worker by ${paths[0] === 'copy' ? 'VideoFrame.copyTo' : 'drawing on a canvas'}`,
+    );
     await page.click('play-toggle');
     await page.untilAttribute('play-toggle', 'data-state', 'paused');
     expectNoErrors(page);

@@ -23,6 +23,21 @@ export async function launchFirefox(): Promise<Browser> {
   });
 }
 
+/**
+ * `promise`, or a failure saying what did not finish after `ms`: a page that stops answering (a
+ * command over BiDi that never returns) fails its test instead of hanging the suite.
+ */
+export function withDeadline<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${what} did not finish within ${ms / 1000} s`)), ms);
+  });
+  return Promise.race([promise, late]).finally(() => clearTimeout(timer));
+}
+
+/** How long one command to the page may take. */
+const COMMAND_DEADLINE = 20_000;
+
 /** A CSS selector for a test id. */
 export const byTestId = (id: string) => `[data-testid="${id}"]`;
 
@@ -65,7 +80,11 @@ export class FirefoxPage {
     const deadline = Date.now() + timeout;
     let last: unknown;
     for (;;) {
-      last = await this.page.evaluate(check as (arg: unknown) => unknown, arg as unknown);
+      last = await withDeadline(
+        this.page.evaluate(check as (arg: unknown) => unknown, arg as unknown),
+        COMMAND_DEADLINE,
+        `a check in the page while waiting for ${what}`,
+      );
       if (last) return last as T;
       if (Date.now() > deadline)
         throw new Error(`waited ${timeout / 1000} s for ${what}; last seen: ${JSON.stringify(last)}`);

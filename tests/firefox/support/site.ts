@@ -51,7 +51,9 @@ export async function startSite(port: number, deadline = 60_000): Promise<Site> 
   const until = Date.now() + deadline;
   for (;;) {
     if (server.exitCode !== null)
-      throw new Error(`the server stopped before answering (exit ${server.exitCode}):\n${output.trim()}`);
+      throw new Error(
+        `the server stopped before answering (exit ${server.exitCode}); is there a production build (npm run build)?\n${output.trim()}`,
+      );
     try {
       const response = await fetch(origin);
       if (response.ok) return { origin, close };
