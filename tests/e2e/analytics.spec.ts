@@ -238,18 +238,18 @@ test('the live charts are fed while the meeting plays', async ({ lab, analytics 
       .toBeGreaterThanOrEqual(20);
   }
   await test.step('the repeated-blocks chart draws an ECB line near the top (≈ 90 %)', async () => {
-    // ECB is drawn in rose-600, #e11d48; count its pixels in the upper third of the plot.
+    // ECB is drawn in Okabe–Ito vermillion, #d55e00; count its pixels in the upper third of the plot.
     const upper = await analytics.chart('repeated').evaluate((chart) => {
       const canvas = chart.querySelector('canvas');
       const ctx = canvas?.getContext('2d');
       if (!canvas || !ctx) throw new Error('no chart canvas');
       const { data, width, height } = ctx.getImageData(0, 0, canvas.width, canvas.height);
-      let rose = 0;
+      let vermillion = 0;
       for (let p = 0; p < width * Math.floor(height / 3); p++) {
         const [r, g, b] = [data[p * 4], data[p * 4 + 1], data[p * 4 + 2]];
-        if (Math.abs(r - 225) < 20 && Math.abs(g - 29) < 30 && Math.abs(b - 72) < 30) rose++;
+        if (Math.abs(r - 213) < 20 && Math.abs(g - 94) < 30 && Math.abs(b - 0) < 30) vermillion++;
       }
-      return rose;
+      return vermillion;
     });
     expect(upper).toBeGreaterThan(50);
   });
