@@ -1,6 +1,7 @@
 /**
- * `npm run bench`: the lab's performance targets, measured rather than asserted in timed tests. It times
- * the cipher core in Node against OpenSSL, then plays the sample clip in headless Chromium against a
+ * `npm run bench`: the performance targets, measured rather than asserted in timed tests. It times
+ * the cipher core in Node against OpenSSL, the CLI against the OpenSSL shell recipe (cli), concurrent
+ * uploads to the endpoint of a production server (endpoint), then plays the sample clip in headless Chromium against a
  * production build, at each width with leak analytics on and off (the targets are checked with them on,
  * as shipped), prints a table and writes JSON to bench-results/. Exits 0 even when targets are
  * missed; 1 when the bench could not run, 2 for bad flags. Flags: see USAGE.
@@ -10,14 +11,16 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { PROCESSING_WIDTHS } from '../../lib/lab/lab-options';
 import { FULL_BROWSER_PLAN, QUICK_BROWSER_PLAN, runBrowser } from './browser';
+import { FULL_CLI_PLAN, QUICK_CLI_PLAN, runCli } from './cli';
 import { FULL_CORE_PLAN, QUICK_CORE_PLAN, runCore } from './core';
+import { FULL_ENDPOINT_PLAN, QUICK_ENDPOINT_PLAN, runEndpoint } from './endpoint';
 import { describeMachine, waitForQuiet } from './machine';
-import { evaluateTargets, formatReport, writeReport, type BenchReport } from './report';
+import { evaluateNodeTargets, evaluateTargets, formatReport, writeReport, type BenchReport } from './report';
 import { ROOT, startSite, type SiteServer } from './server';
 
 const USAGE = `npm run bench -- [flags]
   --quick            fewer frames and shorter core runs (a smoke test)
-  --only core|browser
+  --only core|cli|endpoint|browser
   --widths 640,1280  processing widths to play (any of 320, 480, 640, 960, 1280)
   --metrics on,off   leak analytics settings to play each width with (targets are checked on "on")
   --build            rebuild the site first (also done when $NEXT_DIST_DIR has no build)
@@ -25,10 +28,13 @@ const USAGE = `npm run bench -- [flags]
   --settle SECONDS   before each part, wait up to this long for the machine to go quiet (default 0)
 Builds and serves from $NEXT_DIST_DIR (default .next).`;
 
+const PARTS = ['core', 'cli', 'endpoint', 'browser'] as const;
+type Part = (typeof PARTS)[number];
+
 interface Options {
   help: boolean;
   quick: boolean;
-  only: 'core' | 'browser' | null;
+  only: Part | null;
   widths: number[];
   /** Leak analytics on (true) or off, in the order played. */
   metrics: boolean[];
@@ -53,9 +59,9 @@ function parseOptions(argv: string[]): Options {
     },
     strict: true,
   });
-  const only = values.only ?? null;
-  if (only !== null && only !== 'core' && only !== 'browser')
-    throw new RangeError(`--only must be core or browser, got "${only}"`);
+  const only = PARTS.find((part) => part === values.only) ?? null;
+  if (values.only !== undefined && only === null)
+    throw new RangeError(`--only must be ${PARTS.join(', ')}, got "${values.only}"`);
   const widths = values.widths.split(',').map((width) => Number(width.trim()));
   const bad = widths.filter((width) => !(PROCESSING_WIDTHS as readonly number[]).includes(width));
   if (bad.length) throw new RangeError(`--widths takes ${PROCESSING_WIDTHS.join(', ')}, got ${bad.join(', ')}`);
@@ -94,7 +100,7 @@ async function main(): Promise<number> {
     return 0;
   }
   const report: BenchReport = {
-    schema: 'ecb-lens-bench/2',
+    schema: 'ecb-lens-bench/3',
     startedAt: new Date().toISOString(),
     finishedAt: '',
     options: {
@@ -107,17 +113,29 @@ async function main(): Promise<number> {
     },
     machine: describeMachine(),
     core: null,
+    cli: null,
+    endpoint: null,
     browser: null,
     targets: [],
     problems: [],
   };
 
-  if (options.only !== 'browser') {
+  const runs = (part: Part) => options.only === null || options.only === part;
+  if (runs('core')) {
     if (options.settle > 0) await waitForQuiet(options.settle * 1000);
     report.core = { cases: await runCore(options.quick ? QUICK_CORE_PLAN : FULL_CORE_PLAN, { log }) };
   }
 
-  if (options.only !== 'core') {
+  if (runs('cli')) {
+    if (options.settle > 0) await waitForQuiet(options.settle * 1000);
+    try {
+      report.cli = runCli(options.quick ? QUICK_CLI_PLAN : FULL_CLI_PLAN, { log });
+    } catch (error) {
+      report.problems.push(`cli: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+
+  if (runs('endpoint') || runs('browser')) {
     let server: SiteServer | null = null;
     const stop = () => void (server?.stop() ?? Promise.resolve()).finally(() => process.exit(130));
     process.once('SIGINT', stop);
@@ -125,30 +143,45 @@ async function main(): Promise<number> {
     try {
       server = await startSite({ build: options.build, log });
       if (server.staleWarning) log(`warning: ${server.staleWarning}`);
-      const memoryWidth = options.widths.includes(640) ? 640 : options.widths[0];
-      const plan = options.quick ? QUICK_BROWSER_PLAN : FULL_BROWSER_PLAN;
-      const results = await runBrowser({
-        baseUrl: server.url,
-        widths: options.widths,
-        analytics: options.metrics,
-        plan,
-        memoryWidth,
-        settleMs: options.settle * 1000,
-        log,
-      });
-      report.browser = {
-        ...results,
-        server: { distDir: server.distDir, built: server.built, staleWarning: server.staleWarning },
-      };
-      report.targets = evaluateTargets(report.browser);
+      if (runs('endpoint')) {
+        if (options.settle > 0) await waitForQuiet(options.settle * 1000);
+        try {
+          report.endpoint = await runEndpoint({
+            baseUrl: server.url,
+            serverGroup: server.pid,
+            plan: options.quick ? QUICK_ENDPOINT_PLAN : FULL_ENDPOINT_PLAN,
+            log,
+          });
+        } catch (error) {
+          report.problems.push(`endpoint: ${error instanceof Error ? error.message : String(error)}`);
+        }
+      }
+      if (runs('browser')) {
+        const memoryWidth = options.widths.includes(640) ? 640 : options.widths[0];
+        const plan = options.quick ? QUICK_BROWSER_PLAN : FULL_BROWSER_PLAN;
+        const results = await runBrowser({
+          baseUrl: server.url,
+          widths: options.widths,
+          analytics: options.metrics,
+          plan,
+          memoryWidth,
+          settleMs: options.settle * 1000,
+          log,
+        });
+        report.browser = {
+          ...results,
+          server: { distDir: server.distDir, built: server.built, staleWarning: server.staleWarning },
+        };
+      }
     } catch (error) {
-      report.problems.push(`browser: ${error instanceof Error ? error.message : String(error)}`);
+      report.problems.push(`server or browser: ${error instanceof Error ? error.message : String(error)}`);
     } finally {
       await server?.stop();
       process.off('SIGINT', stop);
       process.off('SIGTERM', stop);
     }
   }
+  report.targets = [...evaluateNodeTargets(report.cli, report.endpoint), ...evaluateTargets(report.browser)];
 
   report.finishedAt = new Date().toISOString();
   report.machine.loadAverageAtEnd = loadavg();
