@@ -23,6 +23,8 @@ export default function nextConfig(phase) {
     env: { NEXT_PUBLIC_BASE_PATH: BASE_PATH },
     // app/api/encrypt/route.node.ts needs a Node server: only the server build lists `node.ts`.
     pageExtensions: STATIC ? ['tsx', 'ts'] : ['tsx', 'ts', 'node.ts'],
+    // piscina finds its own worker script next to its files: load it from node_modules, unbundled.
+    serverExternalPackages: ['piscina'],
     ...(STATIC
       ? // With output 'export', a distDir other than `.next` names the export's folder (the build itself
         // still goes to `.next`); trailing slashes give story/index.html, which every static host serves.

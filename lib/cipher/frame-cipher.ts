@@ -3,12 +3,10 @@
  * worker share. A frame is quantized to its colour depth, packed in its layout, then encrypted whole,
  * row after row, so ECB blocks run across pixel boundaries just as they would over a raw video buffer.
  */
-import { cbcDecrypt, cbcEncrypt } from './cbc';
-import { ctrDecrypt, ctrEncrypt } from './ctr';
 import { checkBits } from './depth';
-import { ecbDecrypt, ecbEncrypt } from './ecb';
+import { NOBLE_AES, type AesEngine } from './engine';
 import { checkFrame, type Frame } from './frame';
-import { checkNonce, gcmDecrypt, gcmEncrypt, NONCE_LENGTH, TAG_LENGTH } from './gcm';
+import { checkNonce, NONCE_LENGTH, TAG_LENGTH } from './gcm';
 import { checkIv, IV_LENGTH, takesIv } from './iv';
 import { checkKey, checkMode, MODE_INFO, randomBytes, type Mode } from './keys';
 import { checkLayout, packFrame, plaintextLength as layoutLength, unpackFrame, type Layout } from './layout';
@@ -28,6 +26,8 @@ export interface FrameCipherOptions {
   nonce?: Uint8Array;
   /** GCM only: additional authenticated data. */
   aad?: Uint8Array;
+  /** Where the AES comes from; {@link NOBLE_AES} (pure JavaScript, any runtime) when omitted. */
+  engine?: AesEngine;
 }
 
 /** An encrypted frame and everything needed to draw or decrypt it. */
@@ -68,6 +68,35 @@ function refuseForeignInputs(
  * const enc = encryptFrame({ width: 4, height: 4, data }, { mode: 'ecb', key, layout: 'rgb', bits: 3 });
  */
 export function encryptFrame(frame: Frame, options: FrameCipherOptions): EncryptedFrame {
+  checkOptions(options);
+  checkFrame(frame);
+  const plaintext = packFrame(frame, options.layout ?? 'rgb', options.bits ?? 8);
+  return encryptChecked(plaintext, frame.width, frame.height, options);
+}
+
+/**
+ * Encrypts pixels already in their layout and depth, exactly what {@link packFrame} would give for
+ * them: for a decoder that can write that form directly, skipping the RGBA frame in between.
+ * @example encryptPacked(rgbBytes, 1920, 1080, { mode: 'gcm', key: key32 })
+ */
+export function encryptPacked(
+  plaintext: Uint8Array,
+  width: number,
+  height: number,
+  options: FrameCipherOptions,
+): EncryptedFrame {
+  checkOptions(options);
+  if (!(plaintext instanceof Uint8Array)) throw new TypeError('plaintext must be a Uint8Array');
+  const length = layoutLength(width, height, options.layout ?? 'rgb');
+  if (plaintext.length !== length) {
+    throw new RangeError(
+      `plaintext must be ${length} bytes for a ${width}×${height} ${options.layout ?? 'rgb'} frame, got ${plaintext.length}`,
+    );
+  }
+  return encryptChecked(plaintext, width, height, options);
+}
+
+function checkOptions(options: FrameCipherOptions): void {
   const { mode, key, layout = 'rgb', bits = 8, iv, nonce, aad } = options;
   checkMode(mode);
   checkKey(key, mode);
@@ -76,17 +105,25 @@ export function encryptFrame(frame: Frame, options: FrameCipherOptions): Encrypt
   refuseForeignInputs(mode, iv, nonce, aad);
   if (iv !== undefined && takesIv(mode)) checkIv(iv, mode);
   if (nonce !== undefined) checkNonce(nonce);
-  checkFrame(frame);
-  const plaintext = packFrame(frame, layout, bits);
-  const base = { mode, layout, bits, width: frame.width, height: frame.height, plaintextLength: plaintext.length };
-  if (mode === 'ecb') return { ...base, nonce: null, iv: null, ciphertext: ecbEncrypt(key, plaintext) };
+}
+
+function encryptChecked(
+  plaintext: Uint8Array,
+  width: number,
+  height: number,
+  options: FrameCipherOptions,
+): EncryptedFrame {
+  const { mode, key, layout = 'rgb', bits = 8, iv, nonce, aad, engine = NOBLE_AES } = options;
+  const base = { mode, layout, bits, width, height, plaintextLength: plaintext.length };
+  if (mode === 'ecb') return { ...base, nonce: null, iv: null, ciphertext: engine.ecbEncrypt(key, plaintext) };
   if (mode === 'gcm') {
     const frameNonce = nonce ? nonce.slice() : randomBytes(NONCE_LENGTH);
-    return { ...base, nonce: frameNonce, iv: null, ciphertext: gcmEncrypt(key, frameNonce, plaintext, aad) };
+    return { ...base, nonce: frameNonce, iv: null, ciphertext: engine.gcmEncrypt(key, frameNonce, plaintext, aad) };
   }
   const frameIv = iv ? iv.slice() : randomBytes(IV_LENGTH);
-  const encrypt = mode === 'cbc' ? cbcEncrypt : ctrEncrypt;
-  return { ...base, nonce: null, iv: frameIv, ciphertext: encrypt(key, frameIv, plaintext) };
+  const ciphertext =
+    mode === 'cbc' ? engine.cbcEncrypt(key, frameIv, plaintext) : engine.ctrEncrypt(key, frameIv, plaintext);
+  return { ...base, nonce: null, iv: frameIv, ciphertext };
 }
 
 /** The ciphertext length a frame of this shape must have in this mode. */
@@ -99,8 +136,14 @@ export function expectedCiphertextLength(mode: Mode, plaintextLength: number): n
  * Decrypts to the plaintext bytes (the packed, quantized frame). Throws {@link AuthenticationError} for
  * a GCM frame that fails authentication and {@link PaddingError} for a CBC frame whose padding does
  * not check; no bytes are released then. ECB and CTR frames have nothing that could notice an edit.
+ * `engine` picks the AES ({@link NOBLE_AES} when omitted).
  */
-export function decryptBytes(encrypted: EncryptedFrame, key: Uint8Array, aad?: Uint8Array): Uint8Array {
+export function decryptBytes(
+  encrypted: EncryptedFrame,
+  key: Uint8Array,
+  aad?: Uint8Array,
+  engine: AesEngine = NOBLE_AES,
+): Uint8Array {
   const { mode, layout, width, height, bits, nonce, iv, ciphertext } = encrypted;
   checkMode(mode);
   checkKey(key, mode);
@@ -115,20 +158,25 @@ export function decryptBytes(encrypted: EncryptedFrame, key: Uint8Array, aad?: U
     );
   }
   refuseForeignInputs(mode, iv ?? undefined, nonce ?? undefined, aad);
-  if (mode === 'ecb') return ecbDecrypt(key, ciphertext);
+  if (mode === 'ecb') return engine.ecbDecrypt(key, ciphertext);
   if (mode === 'gcm') {
     if (nonce === null) throw new TypeError(`an ${MODE_INFO.gcm.name} frame needs its nonce`);
-    return gcmDecrypt(key, nonce, ciphertext, aad);
+    return engine.gcmDecrypt(key, nonce, ciphertext, aad);
   }
   if (!iv) throw new TypeError(`an ${MODE_INFO[mode].name} frame needs its IV`);
-  return (mode === 'cbc' ? cbcDecrypt : ctrDecrypt)(key, iv, ciphertext);
+  return mode === 'cbc' ? engine.cbcDecrypt(key, iv, ciphertext) : engine.ctrDecrypt(key, iv, ciphertext);
 }
 
 /**
  * Decrypts to RGBA pixels: exactly the pixels that were encrypted, after colour-depth reduction
  * (`rgb` and `gray` come back with alpha 255, `gray` as R = G = B = luma).
  */
-export function decryptFrame(encrypted: EncryptedFrame, key: Uint8Array, aad?: Uint8Array): Frame {
-  const plaintext = decryptBytes(encrypted, key, aad);
+export function decryptFrame(
+  encrypted: EncryptedFrame,
+  key: Uint8Array,
+  aad?: Uint8Array,
+  engine: AesEngine = NOBLE_AES,
+): Frame {
+  const plaintext = decryptBytes(encrypted, key, aad, engine);
   return unpackFrame(plaintext, encrypted.layout, encrypted.width, encrypted.height);
 }

@@ -17,6 +17,7 @@ export { checkKey, checkMode, generateKey, MODE_INFO, MODES, parseKey, randomByt
 export { BLOCK, paddedLength } from './pkcs7';
 export { ecbCiphertextLength, ecbDecrypt, ecbEncrypt } from './ecb';
 export { cbcDecrypt, cbcEncrypt } from './cbc';
+export { NOBLE_AES, type AesEngine } from './engine';
 export { ctrDecrypt, ctrEncrypt } from './ctr';
 export { checkIv, IV_LENGTH, IV_MODES, takesIv, type IvMode } from './iv';
 export { checkNonce, gcmDecrypt, gcmDecryptAsync, gcmEncrypt, gcmEncryptAsync, NONCE_LENGTH, TAG_LENGTH } from './gcm';
@@ -26,6 +27,7 @@ export {
   decryptBytes,
   decryptFrame,
   encryptFrame,
+  encryptPacked,
   expectedCiphertextLength,
   type EncryptedFrame,
   type FrameCipherOptions,

@@ -73,8 +73,11 @@ export function encryptCommand(argv: readonly string[], io: CliIo): Promise<Exit
     const [input, output] = inAndOut('encrypt', files);
     const bytes = await readInputFile(input);
     const result = aboutFile(input, () => encryptPng(bytes, options));
-    await writeOutputFile(output, result.png);
-    io.stdout.write(`${JSON.stringify(summarize(result))}\n`);
+    // The file is written by libuv's thread pool while the blocks are counted here.
+    const written = writeOutputFile(output, result.png);
+    const summary = summarize(result);
+    await written;
+    io.stdout.write(`${JSON.stringify(summary)}\n`);
     return EXIT.ok;
   });
 }

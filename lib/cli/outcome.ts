@@ -46,7 +46,6 @@ export function oneLine(message: string): string {
   return (
     message
       .replace(/\s*\n\s*/g, ' ')
-      // eslint-disable-next-line no-control-regex
       .replace(/[\x00-\x1f\x7f-\x9f\u2028\u2029]/g, (c) => {
         const code = c.charCodeAt(0);
         if (c === '\r') return '\\r';

@@ -71,20 +71,40 @@ export function inspectPng(bytes: Uint8Array): PngStructure {
   return { header, chunks, end: offset };
 }
 
+function checkChunk(type: string, data: Uint8Array): void {
+  if (!CHUNK_TYPE.test(type)) throw new RangeError(`chunk type must be 4 ASCII letters, got ${JSON.stringify(type)}`);
+  if (data.length > MAX_CHUNK_LENGTH)
+    throw new RangeError(`chunk data must be at most 2^31-1 bytes, got ${data.length}`);
+}
+
+/** Bytes a chunk with `dataLength` bytes of data takes in the file: length, type, data and CRC. */
+export function chunkLength(dataLength: number): number {
+  return dataLength + 12;
+}
+
+/**
+ * Writes a complete chunk into `target` at `offset` without an intermediate copy; returns the offset
+ * just past it. {@link buildChunk} is the same into a fresh array.
+ */
+export function writeChunk(target: Uint8Array, offset: number, type: string, data: Uint8Array): number {
+  checkChunk(type, data);
+  const view = new DataView(target.buffer, target.byteOffset, target.byteLength);
+  view.setUint32(offset, data.length);
+  for (let i = 0; i < 4; i++) target[offset + 4 + i] = type.charCodeAt(i);
+  target.set(data, offset + 8);
+  const end = offset + 8 + data.length;
+  view.setUint32(end, crc32(target.subarray(offset + 4, end)));
+  return end + 4;
+}
+
 /**
  * A complete chunk: length, type, data and CRC-32 over type and data.
  * @example buildChunk('IEND', new Uint8Array(0)) // 00 00 00 00 49 45 4e 44 ae 42 60 82
  */
 export function buildChunk(type: string, data: Uint8Array): Uint8Array {
-  if (!CHUNK_TYPE.test(type)) throw new RangeError(`chunk type must be 4 ASCII letters, got ${JSON.stringify(type)}`);
-  if (data.length > MAX_CHUNK_LENGTH)
-    throw new RangeError(`chunk data must be at most 2^31-1 bytes, got ${data.length}`);
-  const chunk = new Uint8Array(data.length + 12);
-  const view = new DataView(chunk.buffer);
-  view.setUint32(0, data.length);
-  for (let i = 0; i < 4; i++) chunk[4 + i] = type.charCodeAt(i);
-  chunk.set(data, 8);
-  view.setUint32(8 + data.length, crc32(chunk.subarray(4, 8 + data.length)));
+  checkChunk(type, data);
+  const chunk = new Uint8Array(chunkLength(data.length));
+  writeChunk(chunk, 0, type, data);
   return chunk;
 }
 

@@ -9,7 +9,9 @@ import {
   checkKey,
   checkMode,
   decryptBytes,
+  depthMask,
   encryptFrame,
+  encryptPacked,
   expectedCiphertextLength,
   generateKey,
   IV_LENGTH,
@@ -29,8 +31,9 @@ import {
   type Mode,
 } from '../cipher';
 import { inspectPng, type PngStructure } from './chunks';
-import { decodePng, encodePng, LAYOUT_COLOR_TYPE } from './codec';
+import { decodePacked, decodePng, encodePng, LAYOUT_COLOR_TYPE } from './codec';
 import type { EncryptPngOptions } from './encrypt-options';
+import { OPENSSL_AES } from './openssl-aes';
 import { readTextChunks, type TextEntry } from './text-chunks';
 
 /** The prefix of every keyword this scheme writes; keywords with it that the scheme lacks are refused. */
@@ -135,15 +138,26 @@ export function writeCipherPicture(encrypted: EncryptedFrame, aad?: Uint8Array):
 
 /**
  * Decodes a PNG (after the header and size checks), encrypts its pixels and writes the picture.
- * The key is drawn from the CSPRNG when not given, and so are a CBC or CTR IV and a GCM nonce.
+ * The key is drawn from the CSPRNG when not given, and so are a CBC or CTR IV and a GCM nonce. The AES
+ * is OpenSSL's (node:crypto), byte for byte what the browser's noble gives.
  * @example const { png, key } = encryptPng(readFileSync('in.png'), { mode: 'ecb', layout: 'rgb', bits: 3 })
  */
 export function encryptPng(input: Uint8Array, options: EncryptPngOptions): EncryptedPng {
   checkMode(options.mode);
   const key = options.key ?? generateKey(options.mode);
   checkKey(key, options.mode);
-  const frame = decodePng(input);
-  const encrypted = encryptFrame(frame, { ...options, key });
+  const cipherOptions = { ...options, key, engine: OPENSSL_AES };
+  const structure = inspectPng(input);
+  const { width, height } = structure.header;
+  const packed = decodePacked(structure, options.layout ?? 'rgb');
+  let encrypted: EncryptedFrame;
+  if (packed) {
+    const mask = depthMask(options.bits ?? 8);
+    if (mask !== 0xff) for (let i = 0; i < packed.length; i++) packed[i] &= mask;
+    encrypted = encryptPacked(packed, width, height, cipherOptions);
+  } else {
+    encrypted = encryptFrame(decodePng(input, structure), cipherOptions);
+  }
   return { png: writeCipherPicture(encrypted, options.aad), key, encrypted };
 }
 
@@ -308,6 +322,6 @@ export function readCipherPicture(bytes: Uint8Array): CipherPicture {
  */
 export function decryptCipherPicture(picture: CipherPicture, key: Uint8Array): Uint8Array {
   const { encrypted, aad } = picture;
-  const plaintext = decryptBytes(encrypted, key, aad);
+  const plaintext = decryptBytes(encrypted, key, aad, OPENSSL_AES);
   return encodePng(plaintext, encrypted.width, encrypted.height, encrypted.layout);
 }

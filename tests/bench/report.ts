@@ -7,7 +7,9 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { LAG_END_FRAMES, type BrowserResults, type Clip, type WidthRun } from './browser';
+import type { CliResults } from './cli';
 import type { CoreCase } from './core';
+import type { EndpointResults } from './endpoint';
 import type { Machine } from './machine';
 import type { SiteServer } from './server';
 import type { TrafficRun } from './traffic';
@@ -43,8 +45,11 @@ export interface TargetCheck {
 
 /** The JSON file's content. */
 export interface BenchReport {
-  /** /2: browser runs carry `analytics`, and each width is played with analytics on and off. */
-  schema: 'ecb-lens-bench/2';
+  /**
+   * /2: browser runs carry `analytics`, and each width is played with analytics on and off.
+   * /3: `cli` (the CLI against the OpenSSL recipe) and `endpoint` (concurrent uploads) parts.
+   */
+  schema: 'ecb-lens-bench/3';
   startedAt: string;
   finishedAt: string;
   options: {
@@ -58,6 +63,8 @@ export interface BenchReport {
   };
   machine: Machine;
   core: { cases: CoreCase[] } | null;
+  cli: CliResults | null;
+  endpoint: EndpointResults | null;
   browser: (BrowserResults & { server: Pick<SiteServer, 'distDir' | 'built' | 'staleWarning'> }) | null;
   /** The sample call played through /traffic's encoders (null: not run). */
   traffic: TrafficRun | null;
@@ -193,6 +200,72 @@ function lagTarget(browser: BrowserResults | null): TargetCheck {
     value: lag.end,
     pass: lag.end <= LAG_TARGET_FRAMES && lag.lastQuarter - lag.firstQuarter <= LAG_GROWTH_FRAMES,
   };
+}
+
+/** The CLI may take at most this share of the OpenSSL recipe's wall time on the same picture. */
+export const CLI_RATIO_TARGET = 1.0;
+/** Endpoint: all answered 200, median and slowest answer, server memory. */
+export const ENDPOINT_P50_TARGET_MS = 3_000;
+export const ENDPOINT_MAX_TARGET_MS = 10_000;
+export const ENDPOINT_MEMORY_TARGET = 700 * MB;
+const BOMB_TARGET_MS = 1_000;
+
+/** The Node-side targets: the CLI against the recipe, the endpoint under two waves of uploads. */
+export function evaluateNodeTargets(cli: CliResults | null, endpoint: EndpointResults | null): TargetCheck[] {
+  const targets: TargetCheck[] = [];
+  if (cli) {
+    targets.push({
+      id: 'cli-ratio',
+      label: `npm run cli -- encrypt --mode ecb at ${cli.size}: wall time ÷ the OpenSSL recipe's, same pixels`,
+      wanted: `≤ ${CLI_RATIO_TARGET.toFixed(2)}×, pixels equal`,
+      measured: `${cli.ratio.toFixed(2)}× (best/best ${cli.bestRatio.toFixed(2)}×, CPU ${cli.cpuRatio.toFixed(2)}×); pixels ${cli.pixelsMatch ? 'equal' : 'DIFFER'}`,
+      value: cli.ratio,
+      unit: 'ratio',
+      pass: cli.ratio <= CLI_RATIO_TARGET && cli.pixelsMatch,
+    });
+  }
+  if (endpoint) {
+    const total = endpoint.ok + endpoint.busy + endpoint.other;
+    targets.push(
+      {
+        id: 'endpoint-ok',
+        label: `POST /api/encrypt, ${endpoint.waves.length} waves of ${endpoint.concurrency} concurrent ${endpoint.size} uploads: all 200`,
+        wanted: `${total} × 200`,
+        measured: `${endpoint.ok} × 200, ${endpoint.busy} × 503, ${endpoint.other} other`,
+        value: endpoint.ok,
+        unit: 'responses',
+        pass: endpoint.ok === total,
+      },
+      {
+        id: 'endpoint-latency',
+        label: 'POST /api/encrypt under those waves: answer time p50 / max',
+        wanted: `≤ ${ENDPOINT_P50_TARGET_MS / 1000} s / ≤ ${ENDPOINT_MAX_TARGET_MS / 1000} s`,
+        measured: `${fixed(endpoint.latencyMs.median / 1000, 2)} s / ${fixed(endpoint.latencyMs.max / 1000, 2)} s`,
+        value: endpoint.latencyMs.median,
+        unit: 'ms',
+        pass: endpoint.latencyMs.median <= ENDPOINT_P50_TARGET_MS && endpoint.latencyMs.max <= ENDPOINT_MAX_TARGET_MS,
+      },
+      {
+        id: 'endpoint-memory',
+        label: 'server memory high-water (RSS of its process group) under those waves',
+        wanted: `≤ ${ENDPOINT_MEMORY_TARGET / MB} MB`,
+        measured: `${fixed(endpoint.memoryHighWater / MB, 0)} MB (${fixed(endpoint.memoryBefore / MB, 0)} MB before)`,
+        value: endpoint.memoryHighWater,
+        unit: 'bytes',
+        pass: endpoint.memoryHighWater <= ENDPOINT_MEMORY_TARGET,
+      },
+      {
+        id: 'endpoint-bomb',
+        label: 'an inflate bomb (64 MiB of zeros in a 1600×1200 PNG) is refused',
+        wanted: `422 in < ${BOMB_TARGET_MS / 1000} s`,
+        measured: `${endpoint.bomb.status} in ${fixed(endpoint.bomb.ms, 0)} ms`,
+        value: endpoint.bomb.ms,
+        unit: 'ms',
+        pass: endpoint.bomb.status === 422 && endpoint.bomb.ms < BOMB_TARGET_MS,
+      },
+    );
+  }
+  return targets;
 }
 
 /** "Keeps up in real time" on /traffic: the share of the clip's video frames and 20 ms audio slots sent. */
@@ -523,6 +596,36 @@ function trafficSection(run: TrafficRun): string {
   return lines.join('\n');
 }
 
+function cliTable(cli: CliResults): string {
+  const row = (name: string, side: CliResults['project']) => [
+    name,
+    `${fixed(side.wallMs.median, 0)}`,
+    `${fixed(side.wallMs.p10, 0)}–${fixed(side.wallMs.max, 0)}`,
+    `${fixed(side.cpuMs.median, 0)}`,
+    `${fixed(side.outputBytes / MB, 1)}`,
+    side.command,
+  ];
+  return table(
+    ['', 'wall ms med', 'wall ms p10–max', 'CPU ms med', 'output MB', 'command'],
+    [row('project', cli.project), row('recipe', cli.recipe)],
+    new Set([1, 2, 3, 4]),
+  );
+}
+
+function endpointTable(endpoint: EndpointResults): string {
+  const rows = endpoint.waves.map((wave, i) => [
+    String(i + 1),
+    Object.entries(wave.statuses)
+      .map(([status, n]) => `${n}× ${status}`)
+      .join(', '),
+    fixed(wave.latencyMs.median, 0),
+    fixed(wave.latencyMs.p90, 0),
+    fixed(wave.latencyMs.max, 0),
+    fixed(wave.wallMs, 0),
+  ]);
+  return table(['wave', 'answers', 'p50 ms', 'p90 ms', 'max ms', 'wave ms'], rows, new Set([2, 3, 4, 5]));
+}
+
 /** The report as text for the terminal. */
 export function formatReport(report: BenchReport): string {
   const { machine } = report;
@@ -536,6 +639,24 @@ export function formatReport(report: BenchReport): string {
       'Core in Node: median MB/s (10⁶ B/s) per call on RGB frames, spread ±(p90−p10)/2 of median; lib/OpenSSL = ratio of medians, best/best = of fastest calls, both in this run',
     );
     out.push(coreTable(report.core.cases));
+  }
+  if (report.cli) {
+    const { cli } = report;
+    out.push(
+      '',
+      `CLI at ${cli.size} (input ${fixed(cli.inputBytes / MB, 1)} MB): the README's command against the OpenSSL recipe, alternating; CPU = user + system of all processes`,
+      cliTable(cli),
+      `project/recipe: ${cli.ratio.toFixed(2)}× wall (medians), ${cli.bestRatio.toFixed(2)}× best/best, ${cli.cpuRatio.toFixed(2)}× CPU; pixels ${cli.pixelsMatch ? 'equal' : 'DIFFER'}`,
+    );
+  }
+  if (report.endpoint) {
+    const { endpoint } = report;
+    out.push(
+      '',
+      `Endpoint: ${endpoint.waves.length} waves of ${endpoint.concurrency} concurrent uploads of a ${endpoint.size} PNG (${fixed(endpoint.inputBytes / MB, 1)} MB), ECB and GCM alternating`,
+      endpointTable(endpoint),
+      `all: p50 ${fixed(endpoint.latencyMs.median, 0)} ms, max ${fixed(endpoint.latencyMs.max, 0)} ms; ${endpoint.ok} × 200, ${endpoint.busy} × 503, ${endpoint.other} other; server memory high-water ${fixed(endpoint.memoryHighWater / MB, 0)} MB (${fixed(endpoint.memoryBefore / MB, 0)} MB before); server CPU ${fixed(endpoint.serverCpuSeconds, 1)} s over ${fixed(endpoint.wallSeconds, 1)} s wall; inflate bomb ${endpoint.bomb.status} in ${fixed(endpoint.bomb.ms, 0)} ms`,
+    );
   }
   if (report.browser) {
     const { browser } = report;

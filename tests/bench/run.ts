@@ -1,6 +1,7 @@
 /**
- * `npm run bench`: the lab's performance targets, measured rather than asserted in timed tests. It times
- * the cipher core in Node against OpenSSL, then plays the sample clip in headless Chromium against a
+ * `npm run bench`: the performance targets, measured rather than asserted in timed tests. It times
+ * the cipher core in Node against OpenSSL, the CLI against the OpenSSL shell recipe (cli), concurrent
+ * uploads to the endpoint of a production server (endpoint), then plays the sample clip in headless Chromium against a
  * production build, at each width with leak analytics on and off (the targets are checked with them on,
  * as shipped), prints a table and writes JSON to bench-results/. Exits 0 even when targets are
  * missed; 1 when the bench could not run, 2 for bad flags. Flags: see USAGE.
@@ -10,15 +11,17 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { PROCESSING_WIDTHS } from '../../lib/lab/lab-options';
 import { CLIPS, FULL_BROWSER_PLAN, QUICK_BROWSER_PLAN, runBrowser, type Clip } from './browser';
+import { FULL_CLI_PLAN, QUICK_CLI_PLAN, runCli } from './cli';
 import { FULL_CORE_PLAN, QUICK_CORE_PLAN, runCore } from './core';
+import { FULL_ENDPOINT_PLAN, QUICK_ENDPOINT_PLAN, runEndpoint } from './endpoint';
 import { describeMachine, waitForQuiet } from './machine';
-import { evaluateTargets, formatReport, writeReport, type BenchReport } from './report';
+import { evaluateNodeTargets, evaluateTargets, formatReport, writeReport, type BenchReport } from './report';
 import { ROOT, startSite, type SiteServer } from './server';
 import { runTraffic } from './traffic';
 
 const USAGE = `npm run bench -- [flags]
   --quick            fewer frames and shorter core runs (a smoke test)
-  --only core|browser|traffic   (browser: the lab; traffic: the sample call on /traffic)
+  --only core|cli|endpoint|browser|traffic   (browser: the lab; traffic: the sample call on /traffic)
   --widths 640,1280  processing widths to play (any of 320, 480, 640, 960, 1280)
   --clips sample,noisy  clips to play: the sample call, the camera-like noisy clip (tests/bench/fixtures)
   --metrics on,off   leak analytics settings to play each width with (targets are checked on "on")
@@ -27,10 +30,13 @@ const USAGE = `npm run bench -- [flags]
   --settle SECONDS   before each part, wait up to this long for the machine to go quiet (default 0)
 Builds and serves from $NEXT_DIST_DIR (default .next).`;
 
+const PARTS = ['core', 'cli', 'endpoint', 'browser', 'traffic'] as const;
+type Part = (typeof PARTS)[number];
+
 interface Options {
   help: boolean;
   quick: boolean;
-  only: 'core' | 'browser' | 'traffic' | null;
+  only: Part | null;
   widths: number[];
   clips: Clip[];
   /** Leak analytics on (true) or off, in the order played. */
@@ -57,9 +63,9 @@ function parseOptions(argv: string[]): Options {
     },
     strict: true,
   });
-  const only = values.only ?? null;
-  if (only !== null && only !== 'core' && only !== 'browser' && only !== 'traffic')
-    throw new RangeError(`--only must be core, browser or traffic, got "${only}"`);
+  const only = PARTS.find((part) => part === values.only) ?? null;
+  if (values.only !== undefined && only === null)
+    throw new RangeError(`--only must be ${PARTS.join(', ')}, got "${values.only}"`);
   const widths = values.widths.split(',').map((width) => Number(width.trim()));
   const bad = widths.filter((width) => !(PROCESSING_WIDTHS as readonly number[]).includes(width));
   if (bad.length) throw new RangeError(`--widths takes ${PROCESSING_WIDTHS.join(', ')}, got ${bad.join(', ')}`);
@@ -103,7 +109,7 @@ async function main(): Promise<number> {
     return 0;
   }
   const report: BenchReport = {
-    schema: 'ecb-lens-bench/2',
+    schema: 'ecb-lens-bench/3',
     startedAt: new Date().toISOString(),
     finishedAt: '',
     options: {
@@ -116,18 +122,30 @@ async function main(): Promise<number> {
     },
     machine: describeMachine(),
     core: null,
+    cli: null,
+    endpoint: null,
     browser: null,
     traffic: null,
     targets: [],
     problems: [],
   };
 
-  if (options.only === null || options.only === 'core') {
+  const runs = (part: Part) => options.only === null || options.only === part;
+  if (runs('core')) {
     if (options.settle > 0) await waitForQuiet(options.settle * 1000);
     report.core = { cases: await runCore(options.quick ? QUICK_CORE_PLAN : FULL_CORE_PLAN, { log }) };
   }
 
-  if (options.only !== 'core') {
+  if (runs('cli')) {
+    if (options.settle > 0) await waitForQuiet(options.settle * 1000);
+    try {
+      report.cli = runCli(options.quick ? QUICK_CLI_PLAN : FULL_CLI_PLAN, { log });
+    } catch (error) {
+      report.problems.push(`cli: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+
+  if (runs('endpoint') || runs('browser') || runs('traffic')) {
     let server: SiteServer | null = null;
     const stop = () => void (server?.stop() ?? Promise.resolve()).finally(() => process.exit(130));
     process.once('SIGINT', stop);
@@ -135,7 +153,20 @@ async function main(): Promise<number> {
     try {
       server = await startSite({ build: options.build, log });
       if (server.staleWarning) log(`warning: ${server.staleWarning}`);
-      if (options.only !== 'traffic') {
+      if (runs('endpoint')) {
+        if (options.settle > 0) await waitForQuiet(options.settle * 1000);
+        try {
+          report.endpoint = await runEndpoint({
+            baseUrl: server.url,
+            serverGroup: server.pid,
+            plan: options.quick ? QUICK_ENDPOINT_PLAN : FULL_ENDPOINT_PLAN,
+            log,
+          });
+        } catch (error) {
+          report.problems.push(`endpoint: ${error instanceof Error ? error.message : String(error)}`);
+        }
+      }
+      if (runs('browser')) {
         const memoryWidth = options.widths.includes(640) ? 640 : options.widths[0];
         const plan = options.quick ? QUICK_BROWSER_PLAN : FULL_BROWSER_PLAN;
         const results = await runBrowser({
@@ -153,19 +184,22 @@ async function main(): Promise<number> {
           server: { distDir: server.distDir, built: server.built, staleWarning: server.staleWarning },
         };
       }
-      if (options.only === null || options.only === 'traffic') {
+      if (runs('traffic')) {
         if (options.settle > 0) await waitForQuiet(options.settle * 1000);
         report.traffic = await runTraffic({ baseUrl: server.url, log });
       }
-      report.targets = evaluateTargets(report.browser, report.traffic);
     } catch (error) {
-      report.problems.push(`browser: ${error instanceof Error ? error.message : String(error)}`);
+      report.problems.push(`server or browser: ${error instanceof Error ? error.message : String(error)}`);
     } finally {
       await server?.stop();
       process.off('SIGINT', stop);
       process.off('SIGTERM', stop);
     }
   }
+  report.targets = [
+    ...evaluateNodeTargets(report.cli, report.endpoint),
+    ...evaluateTargets(report.browser, report.traffic),
+  ];
 
   report.finishedAt = new Date().toISOString();
   report.machine.loadAverageAtEnd = loadavg();

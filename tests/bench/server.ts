@@ -26,6 +26,8 @@ export interface SiteServer {
   built: boolean;
   /** Set when the build looks older than the sources. */
   staleWarning: string | null;
+  /** The server's process id, also its process group (all its processes and threads). */
+  pid: number;
   stop(): Promise<void>;
 }
 
@@ -137,5 +139,5 @@ export async function startSite(options: { build: boolean; log?: (line: string) 
     throw error;
   }
   log(`bench: serving ${distDir} at ${url}`);
-  return { url, distDir, built: mustBuild, staleWarning, stop };
+  return { url, distDir, built: mustBuild, staleWarning, pid: child.pid ?? -1, stop };
 }

@@ -28,10 +28,14 @@ export async function cli(...argv: string[]): Promise<CliResult> {
   return { code, stdout, stderr };
 }
 
-/** `node --import tsx scripts/cli.ts …` run from the repository root, as `npm run cli -- …` runs it. */
+/**
+ * `node scripts/run-cli.mjs …` run from the repository root, as `npm run cli -- …` runs it: the built
+ * bundle, rebuilt first when the sources are newer, in a plain node without tsx, so no TypeScript
+ * can be compiled on the way.
+ */
 export function cliProcess(...argv: string[]): Promise<CliResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/cli.ts', ...argv], { cwd: ROOT });
+    const child = spawn(process.execPath, ['scripts/run-cli.mjs', ...argv], { cwd: ROOT });
     let stdout = '';
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (text: string) => (stdout += text));

@@ -14,11 +14,15 @@ import { handleEncryptRequest } from '../../../lib/http';
 import { decryptCipherPicture, readCipherPicture } from '../../../lib/png';
 import { makePng, pixels } from '../../fixtures/png/images';
 import { cli } from '../cli/harness';
+import { testEncryptPool } from '../helpers/encrypt-pool';
 import { withinLimits } from '../helpers/fuzz-limits';
 import { checkOneLine, jsonErrorOf, readAnswer, type CliAnswer } from '../helpers/fuzz-outcomes';
 import { hexToBytes } from '../helpers/hex';
 import { expectedValid, optionPairs, PARAMETERS, type Parameter } from '../helpers/option-fuzz';
 import { casePrng, fuzzSeed, type Prng } from '../helpers/prng';
+
+/** The endpoint's own worker pool, as the server runs it. */
+const pool = testEncryptPool();
 
 const SEED = fuzzSeed(20261203);
 const CASES = 400;
@@ -92,7 +96,7 @@ describe(`fuzzed options (seed ${SEED})`, () => {
       const expected = expectedValid([...new URL(url).searchParams]);
       if (expected) valid++;
       const run = await withinLimits(async () =>
-        readAnswer(await handleEncryptRequest(new Request(url, { method: 'POST', body: INPUT }))),
+        readAnswer(await handleEncryptRequest(new Request(url, { method: 'POST', body: INPUT }), pool)),
       );
       if (run.problem) fail(run.problem);
       const answer = run.value;

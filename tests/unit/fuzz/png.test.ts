@@ -12,10 +12,14 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { handleEncryptRequest } from '../../../lib/http';
 import { cli, cliProcess } from '../cli/harness';
+import { testEncryptPool } from '../helpers/encrypt-pool';
 import { withinLimits } from '../helpers/fuzz-limits';
 import { checkCliPng, checkHttpPng, readAnswer, type CliAnswer, type HttpAnswer } from '../helpers/fuzz-outcomes';
 import { describeCase, MUTATION_NAMES, pngCase, type PngCase } from '../helpers/png-mutations';
 import { fuzzSeed } from '../helpers/prng';
+
+/** The endpoint's own worker pool, as the server runs it. */
+const pool = testEncryptPool();
 
 const SEED = fuzzSeed(20261202);
 const COUNT = Number(process.env.FUZZ_CASES ?? 2000);
@@ -108,7 +112,7 @@ describe(`${INDEXES.length} mutated PNGs through the endpoint and the CLI (seed 
       const fail = (front: string, problem: string) => failures.push(`${describeCase(c)}: ${front}: ${problem}`);
       const { key, mode } = settings(index);
 
-      const viaHttp = await withinLimits(async () => readAnswer(await handleEncryptRequest(request(c))));
+      const viaHttp = await withinLimits(async () => readAnswer(await handleEncryptRequest(request(c), pool)));
       add(http, index, viaHttp.ms, viaHttp.growth);
       if (viaHttp.problem) fail('endpoint', viaHttp.problem);
       const httpProblem = checkHttpPng(viaHttp.value, c.bytes, key);

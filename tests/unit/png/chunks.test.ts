@@ -130,12 +130,22 @@ describe('decodePng on damaged image data', () => {
     );
   });
 
-  it('turns what pngjs throws into a corrupt PngError', () => {
+  it('refuses a row with a filter type PNG does not define', () => {
     const badFilter = rows.slice();
-    badFilter[0] = 9;
-    assert.throws(
-      () => decodePng(png(deflateSync(badFilter))),
-      corrupt('the image data cannot be decoded (Unrecognised filter type - 9)'),
+    badFilter[7] = 9;
+    assert.throws(() => decodePng(png(deflateSync(badFilter))), corrupt('row 1 has filter type 9; PNG defines 0 to 4'));
+  });
+
+  it('turns what pngjs throws (for the kinds it decodes, here 16-bit) into a corrupt PngError', () => {
+    // A 2×2 16-bit RGB image: 2 rows of 1 filter byte + 12 sample bytes.
+    const rows16 = new Uint8Array(26);
+    rows16[0] = 9;
+    const png16 = concat(
+      SIGNATURE,
+      chunk('IHDR', ihdr(2, 2, 16, 2)),
+      chunk('IDAT', deflateSync(rows16)),
+      chunk('IEND', new Uint8Array(0)),
     );
+    assert.throws(() => decodePng(png16), corrupt('the image data cannot be decoded (Unrecognised filter type - 9)'));
   });
 });
