@@ -6,6 +6,7 @@
  * when they come back.
  */
 import { presentBitmap } from '../media/present';
+import { playbackErrorMessage } from '../media/video-source';
 import type { FrameSource } from '../media/source';
 import { LabEngine, type EngineFrame } from '../worker/client';
 import type { CipherSettings, PanelId } from '../worker/protocol';
@@ -120,7 +121,11 @@ export class FramePipeline {
       try {
         image = new VideoFrame(source.video);
       } catch (error) {
-        fail(error);
+        // A file whose data failed to load part-way (damaged, truncated) reads to VideoFrame as a
+        // "tainted" source (Chromium), before or without an `error` event: name the file and say so.
+        const failed = source.video.error !== null || (error instanceof DOMException && error.name === 'SecurityError');
+        if (failed) this.report(playbackErrorMessage(source.video, source.info.name));
+        else fail(error);
         return;
       }
       engine.submit(image, settings, meta, options);

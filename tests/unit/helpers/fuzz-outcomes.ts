@@ -117,7 +117,6 @@ export interface CliAnswer {
  */
 export function checkOneLine(stderr: string): string | null {
   if (!/^ecb-lens: [^\n]+\n$/.test(stderr)) return `stderr is not one "ecb-lens: …" line: ${JSON.stringify(stderr)}`;
-  // eslint-disable-next-line no-control-regex
   if (/[\x00-\x09\x0b-\x1f\x7f-\x9f\u2028\u2029]/.test(stderr))
     return `stderr holds a control character or line separator: ${JSON.stringify(stderr)}`;
   return null;
