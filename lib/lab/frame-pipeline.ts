@@ -121,10 +121,12 @@ export class FramePipeline {
       try {
         image = new VideoFrame(source.video);
       } catch (error) {
-        // A file whose data failed to load part-way (damaged, truncated) reads to VideoFrame as a
-        // "tainted" source (Chromium), before or without an `error` event: name the file and say so.
-        const failed = source.video.error !== null || (error instanceof DOMException && error.name === 'SecurityError');
-        if (failed) this.report(playbackErrorMessage(source.video, source.info.name));
+        // A damaged or truncated file can fail part-way: VideoFrame then calls the video a "tainted
+        // source" or in an "invalid state" (Chromium), before or without an `error` event. Name the file.
+        const { kind, name } = source.info;
+        if (source.video.error) this.report(playbackErrorMessage(source.video, name));
+        else if (kind === 'video')
+          this.report(`A frame of “${name}” could not be captured (${describe(error)}): the file may be damaged.`);
         else fail(error);
         return;
       }
