@@ -43,16 +43,12 @@ function classify(error: unknown): { code: ExitCode; message: string } {
  * file's bytes can carry, is written as an escape such as `\x1b`.
  */
 export function oneLine(message: string): string {
-  return (
-    message
-      .replace(/\s*\n\s*/g, ' ')
-      .replace(/[\x00-\x1f\x7f-\x9f\u2028\u2029]/g, (c) => {
-        const code = c.charCodeAt(0);
-        if (c === '\r') return '\\r';
-        if (c === '\t') return '\\t';
-        return code > 0xff ? `\\u${code.toString(16)}` : `\\x${code.toString(16).padStart(2, '0')}`;
-      })
-  );
+  return message.replace(/\s*\n\s*/g, ' ').replace(/[\x00-\x1f\x7f-\x9f\u2028\u2029]/g, (c) => {
+    const code = c.charCodeAt(0);
+    if (c === '\r') return '\\r';
+    if (c === '\t') return '\\t';
+    return code > 0xff ? `\\u${code.toString(16)}` : `\\x${code.toString(16).padStart(2, '0')}`;
+  });
 }
 
 /**

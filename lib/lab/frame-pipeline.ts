@@ -6,6 +6,7 @@
  * when they come back.
  */
 import { presentBitmap } from '../media/present';
+import { playbackErrorMessage } from '../media/video-source';
 import { NOISY_READS_MESSAGE } from '../worker/read-check';
 import type { FrameSource } from '../media/source';
 import { LabEngine, type EngineFrame } from '../worker/client';
@@ -124,7 +125,15 @@ export class FramePipeline {
       try {
         image = new VideoFrame(source.video);
       } catch (error) {
-        fail(error);
+        // A damaged or truncated file can fail part-way: VideoFrame then calls the video a "tainted
+        // source" or in an "invalid state" (Chromium), before or without an `error` event. Name the file.
+        const { kind, name } = source.info;
+        if (source.video.error) this.report({ error: playbackErrorMessage(source.video, name) });
+        else if (kind === 'video')
+          this.report({
+            error: `A frame of “${name}” could not be captured (${describe(error)}): the file may be damaged.`,
+          });
+        else fail(error);
         return;
       }
       engine.submit(image, settings, meta, options);
