@@ -35,13 +35,27 @@ function inflateImageData(structure: PngStructure): Uint8Array {
     'corrupt',
     `corrupt PNG: the image data inflates past the ${expected} bytes its header allows`,
   );
+  const input = idat.length === 1 ? idat[0] : Buffer.concat(idat);
   let data: Buffer;
+  let consumed: number;
   try {
-    data = inflateSync(idat.length === 1 ? idat[0] : Buffer.concat(idat), { maxOutputLength: expected + 1 });
+    // `info` gives the engine, whose bytesWritten is how much input the zlib stream used.
+    const inflated = inflateSync(input, { maxOutputLength: expected + 1, info: true }) as unknown as {
+      buffer: Buffer;
+      engine: { bytesWritten: number };
+    };
+    data = inflated.buffer;
+    consumed = inflated.engine.bytesWritten;
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') throw pastLimit;
     throw new PngError('corrupt', `corrupt PNG: the image data does not inflate (${(error as Error).message})`);
   }
+  // zlib stops at the end of its stream; bytes after it are not image data (a repeated or stray IDAT).
+  if (consumed < input.length)
+    throw new PngError(
+      'corrupt',
+      `corrupt PNG: ${input.length - consumed} bytes of image data follow the end of its zlib stream`,
+    );
   if (data.length > expected) throw pastLimit;
   if (data.length < expected)
     throw new PngError(

@@ -25,6 +25,17 @@ describe('fuzz regressions', () => {
     }
   });
 
+  it('seed 20261202 case 1219: image data that goes on past the end of its zlib stream (a repeated IDAT) is refused', async (t) => {
+    const c = pngCase(20261202, 1219);
+    const { path } = await workspace(t, { 'in.png': c.bytes });
+    const result = await cli('encrypt', '--mode', 'ecb', path('in.png'), path('out.png'));
+    assert.equal(result.code, 2);
+    assert.match(
+      result.stderr,
+      /^ecb-lens: .*in\.png: corrupt PNG: \d+ bytes of image data follow the end of its zlib stream\n$/,
+    );
+  });
+
   it('a file name holding CR, ESC or U+2028 is reported on one line without them', async () => {
     const result = await cli('encrypt', '--mode', 'ecb', 'no\rsuch\x1b[2J\u2028file.png', 'out.png');
     assert.equal(result.code, 2);
