@@ -23,10 +23,11 @@ const MEETING_FILE = fileURLToPath(new URL(`../../public${MEETING.file}`, import
  * "Within a few tenths of a second, and none where there was none": every sentence's start and end
  * within 0.3 s of a found interval's, every found interval inside a sentence (give or take 0.3 s), and
  * most of the speech covered. A pause inside a sentence (the comma in "Good morning, everyone") may
- * be read as a short silence.
+ * be read as a short silence. Padded to buckets, a soft first word can fall into the quiet bucket, so
+ * there every sentence is still found, but within half a second and with two thirds of the speech covered.
  */
-function expectNear(found: Interval[], truth: Interval[]): void {
-  const near = (a: number, b: number) => Math.abs(a - b) <= 0.3;
+function expectNear(found: Interval[], truth: Interval[], { within = 0.3, share = 0.8 } = {}): void {
+  const near = (a: number, b: number) => Math.abs(a - b) <= within;
   const shown = JSON.stringify(found);
   for (const [start, end] of truth) {
     expect(
@@ -40,12 +41,12 @@ function expectNear(found: Interval[], truth: Interval[]): void {
   }
   for (const [a, b] of found)
     expect(
-      truth.some(([start, end]) => a >= start - 0.3 && b <= end + 0.3),
+      truth.some(([start, end]) => a >= start - within && b <= end + within),
       `${a}–${b} lies in a sentence`,
     ).toBe(true);
   const spoken = truth.reduce((sum, [start, end]) => sum + end - start, 0);
   const covered = found.reduce((sum, [a, b]) => sum + b - a, 0);
-  expect(covered / spoken, `share of the speech found: ${shown}`).toBeGreaterThan(0.8);
+  expect(covered / spoken, `share of the speech found: ${shown}`).toBeGreaterThan(share);
 }
 
 /** Seconds between the sentences, less 0.15 s at each edge (Opus's frames and the smoothing straddle them). */
@@ -112,7 +113,7 @@ test.describe('the traffic view', () => {
 
     // Small buckets keep the shape; a constant size hides it, at a cost in bandwidth the page states.
     await traffic.padding('bucket');
-    expectNear(await traffic.band('audio', 0), SPEECH);
+    expectNear(await traffic.band('audio', 0), SPEECH, { within: 0.5, share: 2 / 3 });
     await traffic.padding('constant');
     await expect(traffic.timeline('audio')).toHaveAttribute('data-band-0', '[]');
     await expect(traffic.timeline('video')).toHaveAttribute('data-band-0', '[]');
