@@ -71,7 +71,7 @@ export function inspectPng(bytes: Uint8Array): PngStructure {
   return { header, chunks, end: offset };
 }
 
-function checkChunk(type: string, data: Uint8Array): void {
+function checkChunk(type: string, data: { length: number }): void {
   if (!CHUNK_TYPE.test(type)) throw new RangeError(`chunk type must be 4 ASCII letters, got ${JSON.stringify(type)}`);
   if (data.length > MAX_CHUNK_LENGTH)
     throw new RangeError(`chunk data must be at most 2^31-1 bytes, got ${data.length}`);
@@ -88,11 +88,26 @@ export function chunkLength(dataLength: number): number {
  */
 export function writeChunk(target: Uint8Array, offset: number, type: string, data: Uint8Array): number {
   checkChunk(type, data);
+  return writeChunkWith(target, offset, type, data.length, (into) => into.set(data));
+}
+
+/**
+ * Writes a chunk of `length` bytes of data into `target` at `offset`, its data written in place by
+ * `fill` (given the view the data goes in), then its CRC; returns the offset just past it.
+ */
+export function writeChunkWith(
+  target: Uint8Array,
+  offset: number,
+  type: string,
+  length: number,
+  fill: (into: Uint8Array) => void,
+): number {
+  checkChunk(type, { length });
   const view = new DataView(target.buffer, target.byteOffset, target.byteLength);
-  view.setUint32(offset, data.length);
+  view.setUint32(offset, length);
   for (let i = 0; i < 4; i++) target[offset + 4 + i] = type.charCodeAt(i);
-  target.set(data, offset + 8);
-  const end = offset + 8 + data.length;
+  const end = offset + 8 + length;
+  fill(target.subarray(offset + 8, end));
   view.setUint32(end, crc32(target.subarray(offset + 4, end)));
   return end + 4;
 }

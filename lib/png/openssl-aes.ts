@@ -17,15 +17,39 @@ function bytesOf(what: string, data: Uint8Array): void {
   if (!(data instanceof Uint8Array)) throw new TypeError(`${what} must be a Uint8Array`);
 }
 
-/** Runs a whole message through `cipher`; a plain Uint8Array view, not a Buffer, like noble's result. */
-function whole(cipher: Cipher | Decipher, data: Uint8Array): Uint8Array {
-  const head = cipher.update(data);
+/** The input is handed to OpenSSL in pieces this long (see {@link whole}). */
+const PIECE = 64 * 1024;
+
+/**
+ * Runs a whole message through `cipher` into `out` and returns how many bytes it wrote. The message
+ * goes in 64 KiB pieces, each piece's output copied on while it is still in the cache: at 4K that
+ * takes half the time of one `update` of 25 MB and a copy to add the final block.
+ */
+function pour(cipher: Cipher | Decipher, data: Uint8Array, out: Uint8Array): number {
+  let length = 0;
+  for (let i = 0; i < data.length; i += PIECE) {
+    const piece = cipher.update(data.subarray(i, i + PIECE));
+    out.set(piece, length);
+    length += piece.length;
+  }
   const tail = cipher.final();
-  if (tail.length === 0) return new Uint8Array(head.buffer, head.byteOffset, head.length);
-  const out = new Uint8Array(head.length + tail.length);
-  out.set(head);
-  out.set(tail, head.length);
-  return out;
+  out.set(tail, length);
+  return length + tail.length;
+}
+
+/**
+ * A whole message through `cipher`, as one plain Uint8Array (not a Buffer, like noble's result); `room`
+ * is the output's length, or for decryption (padding unknown yet) the most it can be.
+ */
+function whole(cipher: Cipher | Decipher, data: Uint8Array, room: number): Uint8Array {
+  const out = new Uint8Array(room);
+  const length = pour(cipher, data, out);
+  return length === room ? out : out.subarray(0, length);
+}
+
+/** The length of a PKCS#7-padded message: the next multiple of 16 above `length`. */
+function paddedLength(length: number): number {
+  return length + 16 - (length % 16);
 }
 
 /**
@@ -37,13 +61,13 @@ export const OPENSSL_AES: AesEngine = {
   ecbEncrypt(key, plaintext) {
     checkKey(key, 'ecb');
     bytesOf('plaintext', plaintext);
-    return whole(createCipheriv('aes-128-ecb', key, null), plaintext);
+    return whole(createCipheriv('aes-128-ecb', key, null), plaintext, paddedLength(plaintext.length));
   },
   ecbDecrypt(key, ciphertext) {
     checkKey(key, 'ecb');
     checkPaddedCiphertext(ciphertext, 'ECB');
     try {
-      return whole(createDecipheriv('aes-128-ecb', key, null), ciphertext);
+      return whole(createDecipheriv('aes-128-ecb', key, null), ciphertext, ciphertext.length);
     } catch {
       throw new RangeError('ECB padding is invalid: wrong key or damaged ciphertext');
     }
@@ -52,14 +76,14 @@ export const OPENSSL_AES: AesEngine = {
     checkKey(key, 'cbc');
     checkIv(iv, 'cbc');
     bytesOf('plaintext', plaintext);
-    return whole(createCipheriv('aes-128-cbc', key, iv), plaintext);
+    return whole(createCipheriv('aes-128-cbc', key, iv), plaintext, paddedLength(plaintext.length));
   },
   cbcDecrypt(key, iv, ciphertext) {
     checkKey(key, 'cbc');
     checkIv(iv, 'cbc');
     checkPaddedCiphertext(ciphertext, 'CBC');
     try {
-      return whole(createDecipheriv('aes-128-cbc', key, iv), ciphertext);
+      return whole(createDecipheriv('aes-128-cbc', key, iv), ciphertext, ciphertext.length);
     } catch {
       throw new PaddingError();
     }
@@ -68,13 +92,13 @@ export const OPENSSL_AES: AesEngine = {
     checkKey(key, 'ctr');
     checkIv(iv, 'ctr');
     bytesOf('plaintext', plaintext);
-    return whole(createCipheriv('aes-128-ctr', key, iv), plaintext);
+    return whole(createCipheriv('aes-128-ctr', key, iv), plaintext, plaintext.length);
   },
   ctrDecrypt(key, iv, ciphertext) {
     checkKey(key, 'ctr');
     checkIv(iv, 'ctr');
     bytesOf('ciphertext', ciphertext);
-    return whole(createDecipheriv('aes-128-ctr', key, iv), ciphertext);
+    return whole(createDecipheriv('aes-128-ctr', key, iv), ciphertext, ciphertext.length);
   },
   gcmEncrypt(key, nonce, plaintext, aad) {
     checkKey(key, 'gcm');
@@ -83,11 +107,9 @@ export const OPENSSL_AES: AesEngine = {
     if (aad !== undefined) bytesOf('aad', aad);
     const cipher = createCipheriv('aes-256-gcm', key, nonce, { authTagLength: TAG_LENGTH });
     if (aad !== undefined) cipher.setAAD(aad);
-    const head = cipher.update(plaintext);
-    cipher.final();
-    const sealed = new Uint8Array(head.length + TAG_LENGTH);
-    sealed.set(head);
-    sealed.set(cipher.getAuthTag(), head.length);
+    const sealed = new Uint8Array(plaintext.length + TAG_LENGTH);
+    pour(cipher, plaintext, sealed);
+    sealed.set(cipher.getAuthTag(), plaintext.length);
     return sealed;
   },
   gcmDecrypt(key, nonce, sealed, aad) {
@@ -103,7 +125,7 @@ export const OPENSSL_AES: AesEngine = {
     decipher.setAuthTag(sealed.subarray(body));
     if (aad !== undefined) decipher.setAAD(aad);
     try {
-      return whole(decipher, sealed.subarray(0, body));
+      return whole(decipher, sealed.subarray(0, body), body);
     } catch {
       throw new AuthenticationError();
     }
