@@ -31,7 +31,8 @@ interface FrameMeta extends LabFrame {
   analytics: boolean;
 }
 
-function describe(error: unknown): string {
+/** An error's message, or the thrown value as text. */
+export function describe(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
@@ -43,6 +44,13 @@ export class FramePipeline {
   private drawnTimes: number[] = [];
   /** Whether the page has been told that this browser's pixel reads are noisy (once is enough). */
   private toldNoisy = false;
+  /**
+   * Canvases out of sight (scrolled away or not displayed), as IntersectionObserver says. Kept by
+   * element, not panel: React hands a panel's canvas back (null, then the same element) on re-renders,
+   * and what the observer said about it still holds.
+   */
+  private readonly hidden = new WeakSet<Element>();
+  private observer: IntersectionObserver | null = null;
   /** The frame last handed to the workers for this source, drawn or on its way. */
   lastRequested = -1;
 
@@ -51,16 +59,20 @@ export class FramePipeline {
    * @param history where each measured frame's numbers go
    * @param report for the page: a problem with a frame (`error`), or something to know (`notice`, such
    * as noisy pixel reads)
+   * @param shown called when a panel comes into sight behind the clock's frame (left out while
+   * playing, then paused), so that frame can be drawn in it
    */
   constructor(
     private readonly clock: Store<LabClock>,
     private readonly history: MetricsHistory,
     private readonly report: (message: { error: string } | { notice: string }) => void,
+    private readonly shown: () => void = () => {},
   ) {}
 
-  /** Starts the workers. */
+  /** Starts the workers (and watches the canvases again after a dispose). */
   start(): void {
     if (this.engine) return;
+    for (const canvas of Object.values(this.canvases)) this.watch(canvas);
     this.engine = new LabEngine<FrameMeta>({
       onFrame: (frame) => this.present(frame),
       onError: (message) => this.report({ error: `A frame could not be encrypted: ${message}` }),
@@ -70,20 +82,57 @@ export class FramePipeline {
   dispose(): void {
     this.engine?.dispose();
     this.engine = null;
+    this.observer?.disconnect();
+    this.observer = null;
   }
 
   attachCanvas(panel: PanelId, canvas: HTMLCanvasElement | null): void {
-    if (canvas) this.canvases[panel] = canvas;
-    else delete this.canvases[panel];
+    const old = this.canvases[panel];
+    if (old === canvas) return;
+    if (old) this.observer?.unobserve(old);
+    if (canvas) {
+      this.canvases[panel] = canvas;
+      this.watch(canvas);
+    } else delete this.canvases[panel];
+  }
+
+  /**
+   * Follows whether `canvas` is in sight (or within 200 px of it), where the browser can tell; until it
+   * has said, a panel counts as in sight.
+   */
+  private watch(canvas: HTMLCanvasElement): void {
+    if (typeof IntersectionObserver !== 'function') return;
+    this.observer ??= new IntersectionObserver(
+      (entries) => {
+        const frame = String(this.clock.get().frame);
+        let behind = false;
+        for (const entry of entries) {
+          const canvas = entry.target as HTMLCanvasElement;
+          if (!entry.isIntersecting) this.hidden.add(canvas);
+          else if (this.hidden.delete(canvas)) behind ||= canvas.dataset.frame !== frame;
+        }
+        if (behind) this.shown();
+      },
+      { rootMargin: '200px' },
+    );
+    this.observer.observe(canvas);
   }
 
   canvas(panel: PanelId): HTMLCanvasElement | undefined {
     return this.canvases[panel];
   }
 
-  /** Whether any of `panels` is on the page. */
-  shows(panels: readonly PanelId[]): boolean {
-    return panels.some((panel) => this.canvases[panel]);
+  /**
+   * Whether any of `panels` is on the page; with `inSight`, on the page and in sight. A playing frame
+   * leaves out what nobody sees (the motion maps below the fold cost each worker a map and a paint, and
+   * the page two canvas updates, every frame); a frame shown on its own draws every panel, so a paused
+   * picture and an export are complete.
+   */
+  shows(panels: readonly PanelId[], inSight = false): boolean {
+    return panels.some((panel) => {
+      const canvas = this.canvases[panel];
+      return canvas !== undefined && !(inSight && this.hidden.has(canvas));
+    });
   }
 
   /** A new source: frames of the old one still in the workers are dropped when they come back. */

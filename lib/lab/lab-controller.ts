@@ -17,7 +17,7 @@ import type { FrameSource, SourceInfo } from '../media/source';
 import { openWebcam } from '../media/video-source';
 import { watchVideo } from '../media/video-watcher';
 import { DEFAULT_MODES, MOTION_PANELS, type CipherPanel, type PanelId } from '../worker/protocol';
-import { FramePipeline } from './frame-pipeline';
+import { describe, FramePipeline } from './frame-pipeline';
 import { frameIndexAt, frameRate, lastFrameIndex, timeOfFrame } from './frame-time';
 import { LabKeys, type LabKey } from './lab-keys';
 import { DEFAULT_PARAMS, type ProcessingWidth } from './lab-options';
@@ -34,10 +34,6 @@ import { MetricsHistory } from './metrics-history';
 import { Store } from './store';
 
 export type { LabChanges, LabClock, LabOptions, LabSettings, LabState } from './lab-state';
-
-function describe(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
 
 export class LabController {
   readonly state: Store<LabState>;
@@ -76,7 +72,12 @@ export class LabController {
       },
     });
     this.clock = new Store<LabClock>(EMPTY_CLOCK);
-    this.frames = new FramePipeline(this.clock, this.history, (message) => this.state.set(message));
+    this.frames = new FramePipeline(
+      this.clock,
+      this.history,
+      (message) => this.state.set(message),
+      () => this.redraw(),
+    );
   }
 
   /** Starts the workers. Call once the page is in the browser. */
@@ -383,7 +384,8 @@ export class LabController {
       gcmKey: this.keys.get('gcm'),
       analytics: this.analytics && this.cadence.due(alone, size.width, size.height),
       motionUnderlay: this.motionUnderlay,
-      motion: this.frames.shows(MOTION_PANELS),
+      motion: this.frames.shows(MOTION_PANELS, !alone),
+      follow: this.analytics,
     };
     this.frames.submit(source, { index, time }, cipher, size, this.analytics);
   }

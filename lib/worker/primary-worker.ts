@@ -42,7 +42,7 @@ function sendPlaintext(request: FrameRequest, plaintext: Uint8Array): void {
   if (found < 0) spare.length = 0; // the frame size changed: the old buffers will not fit again
   const buffer = found >= 0 ? spare.splice(found, 1)[0] : new ArrayBuffer(plaintext.length);
   new Uint8Array(buffer, 0, plaintext.length).set(plaintext);
-  const { layout, bits, modes, analytics: measure, motion, motionUnderlay } = request.settings;
+  const { layout, bits, modes, analytics: measure, motion, follow, motionUnderlay } = request.settings;
   const message: PlaintextMessage = {
     type: 'plaintext',
     seq: request.seq,
@@ -55,6 +55,7 @@ function sendPlaintext(request: FrameRequest, plaintext: Uint8Array): void {
     key: keyFor(modes.gcm, request.settings),
     analytics: measure,
     motion,
+    follow,
     motionUnderlay,
     buffer,
     length: plaintext.length,
@@ -84,7 +85,7 @@ async function process(request: FrameRequest): Promise<void> {
     clock.lap(mode);
     let metrics: PrimaryResult['metrics'] = null;
     let motion: AnalyticsResult['motion'] = null;
-    if (settings.analytics || settings.motion) {
+    if (settings.analytics || settings.motion || settings.follow) {
       const perPixel = bytesPerPixel(layout);
       const body = encrypted.ciphertext.subarray(0, plaintext.length);
       const identity = streamIdentity(mode, key, layout, bits, width, height);

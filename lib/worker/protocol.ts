@@ -45,6 +45,11 @@ export interface CipherSettings {
   analytics: boolean;
   /** Draw the motion maps. */
   motion: boolean;
+  /**
+   * Leak analytics are switched on: compare each frame with the one before, even one neither measured
+   * nor mapped, so the next measured frame is compared with its predecessor.
+   */
+  follow: boolean;
   /** Draw them over a dimmed copy of the picture (false: the two colours alone, an eavesdropper's view). */
   motionUnderlay: boolean;
 }
@@ -89,6 +94,7 @@ export interface PlaintextMessage {
   key: Uint8Array;
   analytics: boolean;
   motion: boolean;
+  follow: boolean;
   motionUnderlay: boolean;
   buffer: ArrayBuffer;
   length: number;

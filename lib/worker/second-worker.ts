@@ -37,7 +37,7 @@ async function process(message: PlaintextMessage, port: MessagePort): Promise<vo
     clock.lap('decrypt');
     let metrics: SecondResult['metrics'] = null;
     let motion: AnalyticsResult['motion'] = null;
-    if (message.analytics || message.motion) {
+    if (message.analytics || message.motion || message.follow) {
       const measured = analytics.run(
         encrypted.ciphertext.subarray(0, length),
         width,

@@ -73,7 +73,10 @@ export interface StageTimings {
 export interface WidthRun {
   width: number;
   clip: Clip;
-  /** Leak analytics on: both motion maps drawn every frame, the three streams measured ten times a second. */
+  /**
+   * Leak analytics on: the three streams measured ten times a second, every frame compared with the one
+   * before, the motion maps drawn while in sight (scrolled to the top, they are below the fold).
+   */
   analytics: boolean;
   url: string;
   frameSize: { width: number; height: number } | null;

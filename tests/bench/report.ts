@@ -663,7 +663,7 @@ export function formatReport(report: BenchReport): string {
     out.push(
       '',
       `Browser: headless Chromium, ${browser.viewport.width}×${browser.viewport.height} viewport, /?width=W&loop=1, sample clip at 30 fps (rows marked noisy: the camera-like noisy clip, opened as a file), all four panels;`,
-      'metrics on: leak analytics as shipped (three streams measured 10×/s while playing, both motion maps drawn every frame, at most 640 wide, table and charts live, scrolled to the top);',
+      'metrics on: leak analytics as shipped (three streams measured 10×/s while playing, motion maps drawn while in sight — below the fold here, scrolled to the top —, table and charts live);',
       'metrics off: switched off with the section’s switch (no measurements, no motion panels)',
     );
     if (browser.server.staleWarning) out.push(`warning: ${browser.server.staleWarning}`);

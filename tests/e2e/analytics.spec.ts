@@ -227,6 +227,41 @@ test.describe('the motion maps', () => {
   });
 });
 
+test('out of sight while playing they are left out; brought into sight, paused or playing, they show the frame', async ({
+  lab,
+  page,
+}) => {
+  await lab.open();
+  const opened = await lab.panel('motion').getAttribute('data-frame');
+  const viewport = page.viewportSize();
+  const box = await lab.panel('motion').boundingBox();
+  // The lab watches with a 200 px margin: the map must start below it for this test to mean anything.
+  expect(box && viewport && box.y > viewport.height + 200, `the map starts below the fold: ${box?.y}`).toBe(true);
+
+  await lab.play();
+  await expect.poll(() => lab.shownFrame(), 'the four panels play on').toBeGreaterThan(30);
+  for (const id of ['motion', 'motion-gcm'] as const)
+    await expect(lab.panel(id), `${id} was not drawn out of sight`).toHaveAttribute('data-frame', opened ?? '');
+  await lab.pause();
+  // Paused, the last frame drawn may have been a playing one, drawn without the maps: brought into
+  // sight, they are drawn for it (or the frame the pause settles on draws them anyway).
+  await lab.panel('motion').scrollIntoViewIfNeeded();
+  let paused = -1;
+  await expect(async () => {
+    paused = await lab.shownFrame();
+    for (const id of ['motion', 'motion-gcm'] as const)
+      expect(await lab.panel(id).getAttribute('data-frame'), `${id} in sight shows the paused frame`).toBe(
+        String(paused),
+      );
+  }).toPass();
+  expect(paused).toBeGreaterThan(30);
+
+  await lab.play();
+  await expect
+    .poll(async () => Number(await lab.panel('motion').getAttribute('data-frame')), 'in sight, they play along')
+    .toBeGreaterThan(paused + 10);
+});
+
 test('the live charts are fed while the meeting plays', async ({ lab, analytics }) => {
   await lab.open();
   const names = ['repeated', 'unchanged', 'entropy', 'correlation'] as const;
