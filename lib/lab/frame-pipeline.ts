@@ -10,7 +10,7 @@ import { playbackErrorMessage } from '../media/video-source';
 import { NOISY_READS_MESSAGE } from '../worker/read-check';
 import type { FrameSource } from '../media/source';
 import { LabEngine, type EngineFrame } from '../worker/client';
-import type { CipherSettings, PanelId } from '../worker/protocol';
+import { MOTION_PANELS, type CipherSettings, type PanelId } from '../worker/protocol';
 import type { LabClock } from './lab-state';
 import type { MetricsHistory } from './metrics-history';
 import type { Store } from './store';
@@ -44,12 +44,10 @@ export class FramePipeline {
   private drawnTimes: number[] = [];
   /** Whether the page has been told that this browser's pixel reads are noisy (once is enough). */
   private toldNoisy = false;
-  /**
-   * Canvases out of sight (scrolled away or not displayed), as IntersectionObserver says. Kept by
-   * element, not panel: React hands a panel's canvas back (null, then the same element) on re-renders,
-   * and what the observer said about it still holds.
-   */
+  /** Canvases out of sight (scrolled away or not displayed), as IntersectionObserver says. */
   private readonly hidden = new WeakSet<Element>();
+  /** The canvas each panel's observation follows. */
+  private readonly watched: Partial<Record<PanelId, HTMLCanvasElement>> = {};
   private observer: IntersectionObserver | null = null;
   /** The frame last handed to the workers for this source, drawn or on its way. */
   lastRequested = -1;
@@ -59,8 +57,8 @@ export class FramePipeline {
    * @param history where each measured frame's numbers go
    * @param report for the page: a problem with a frame (`error`), or something to know (`notice`, such
    * as noisy pixel reads)
-   * @param shown called when a panel comes into sight behind the clock's frame (left out while
-   * playing, then paused), so that frame can be drawn in it
+   * @param shown called when a panel in sight shows an older frame than the others (it was left out
+   * while out of sight), so that the frame can be drawn again in full if the video is paused
    */
   constructor(
     private readonly clock: Store<LabClock>,
@@ -72,7 +70,7 @@ export class FramePipeline {
   /** Starts the workers (and watches the canvases again after a dispose). */
   start(): void {
     if (this.engine) return;
-    for (const canvas of Object.values(this.canvases)) this.watch(canvas);
+    for (const canvas of Object.values(this.watched)) this.watch(canvas);
     this.engine = new LabEngine<FrameMeta>({
       onFrame: (frame) => this.present(frame),
       onError: (message) => this.report({ error: `A frame could not be encrypted: ${message}` }),
@@ -87,13 +85,16 @@ export class FramePipeline {
   }
 
   attachCanvas(panel: PanelId, canvas: HTMLCanvasElement | null): void {
-    const old = this.canvases[panel];
-    if (old === canvas) return;
+    if (canvas) this.canvases[panel] = canvas;
+    else delete this.canvases[panel];
+    // React hands a panel's canvas back on re-renders (null, then the same element), up to every
+    // frame: the element stays watched until another takes its panel, or the observer would drop its
+    // first report each time and never say the panel is in sight.
+    if (!canvas || this.watched[panel] === canvas) return;
+    const old = this.watched[panel];
     if (old) this.observer?.unobserve(old);
-    if (canvas) {
-      this.canvases[panel] = canvas;
-      this.watch(canvas);
-    } else delete this.canvases[panel];
+    this.watched[panel] = canvas;
+    this.watch(canvas);
   }
 
   /**
@@ -104,18 +105,34 @@ export class FramePipeline {
     if (typeof IntersectionObserver !== 'function') return;
     this.observer ??= new IntersectionObserver(
       (entries) => {
-        const frame = String(this.clock.get().frame);
-        let behind = false;
+        let cameIntoSight = false;
         for (const entry of entries) {
           const canvas = entry.target as HTMLCanvasElement;
           if (!entry.isIntersecting) this.hidden.add(canvas);
-          else if (this.hidden.delete(canvas)) behind ||= canvas.dataset.frame !== frame;
+          else cameIntoSight = this.hidden.delete(canvas) || cameIntoSight;
         }
-        if (behind) this.shown();
+        // With frames still in the workers, the clock is not yet the frame the video stopped on: the
+        // check runs again when each of them is presented.
+        if (cameIntoSight && (this.engine?.idle ?? true)) this.checkBehind(this.clock.get().frame);
       },
       { rootMargin: '200px' },
     );
     this.observer.observe(canvas);
+  }
+
+  /**
+   * Calls `shown` when a motion map in sight shows another frame than `frame` (the frame just drawn,
+   * which left it out, or the one on screen). A frame drawn on its own draws the maps, so this cannot
+   * ask twice for the same frame.
+   */
+  private checkBehind(frame: number, drawn: Partial<Record<PanelId, ImageBitmap>> = {}): void {
+    for (const panel of MOTION_PANELS) {
+      const canvas = this.canvases[panel];
+      if (canvas && !drawn[panel] && !this.hidden.has(canvas) && canvas.dataset.frame !== String(frame)) {
+        this.shown();
+        return;
+      }
+    }
   }
 
   canvas(panel: PanelId): HTMLCanvasElement | undefined {
@@ -241,5 +258,6 @@ export class FramePipeline {
       fps: this.drawnTimes.length,
       timings: { primary: frame.primary.timings, second: frame.second.timings },
     });
+    this.checkBehind(meta.index, bitmaps);
   }
 }

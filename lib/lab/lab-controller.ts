@@ -385,7 +385,7 @@ export class LabController {
       analytics: this.analytics && this.cadence.due(alone, size.width, size.height),
       motionUnderlay: this.motionUnderlay,
       motion: this.frames.shows(MOTION_PANELS, !alone),
-      follow: this.analytics,
+      follow: this.analytics && this.frames.shows(MOTION_PANELS),
     };
     this.frames.submit(source, { index, time }, cipher, size, this.analytics);
   }

@@ -97,6 +97,11 @@ export class LabEngine<Meta> {
     this.second.onerror = crash;
   }
 
+  /** True when no frame is in the workers. */
+  get idle(): boolean {
+    return this.inFlight.size === 0;
+  }
+
   /** True when the pipeline is full: a new frame would have to wait. */
   get busy(): boolean {
     return this.inFlight.size >= MAX_IN_FLIGHT;

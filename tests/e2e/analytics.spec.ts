@@ -256,10 +256,34 @@ test('out of sight while playing they are left out; brought into sight, paused o
   }).toPass();
   expect(paused).toBeGreaterThan(30);
 
-  await lab.play();
+  // Played from where the maps are (a click on the player would scroll it, and them out of sight, again).
+  // Ten frames take a third of a second; the clip's end, which draws every panel, is ten seconds away.
+  await page.evaluate(() => document.querySelector<HTMLButtonElement>('[data-testid="play-toggle"]')?.click());
+  await expect(lab.playToggle).toHaveAttribute('data-state', 'playing');
+  await expect(lab.panel('motion')).toBeInViewport();
   await expect
-    .poll(async () => Number(await lab.panel('motion').getAttribute('data-frame')), 'in sight, they play along')
+    .poll(async () => Number(await lab.panel('motion').getAttribute('data-frame')), {
+      message: 'in sight, they play along',
+      timeout: 5_000,
+    })
     .toBeGreaterThan(paused + 10);
+
+  // Opened afresh, out of sight while playing, then brought into sight in the same moment as the pause,
+  // while frames are still in the workers: the maps end on the frame the panels end on.
+  await lab.open();
+  await lab.play();
+  await expect.poll(() => lab.shownFrame(), 'the four panels play on').toBeGreaterThan(30);
+  await page.evaluate(() => {
+    document.querySelector('[data-testid="panel-motion"]')?.scrollIntoView();
+    document.querySelector<HTMLButtonElement>('[data-testid="play-toggle"]')?.click();
+  });
+  await expect(lab.playToggle).toHaveAttribute('data-state', 'paused');
+  await expect(async () => {
+    const shown = await lab.shownFrame();
+    await expect(lab.frameNumber).toHaveText(String(shown), { timeout: 200 });
+    for (const id of ['motion', 'motion-gcm'] as const)
+      expect(await lab.panel(id).getAttribute('data-frame'), `${id} shows the frame paused on`).toBe(String(shown));
+  }).toPass();
 });
 
 test('the live charts are fed while the meeting plays', async ({ lab, analytics }) => {
