@@ -5,7 +5,7 @@
  */
 import { crc32 } from './crc32';
 import { PngError } from './errors';
-import { chunkType, HEADER_LENGTH, hasPngSignature, inspectHeader, readUint32, type PngHeader } from './header';
+import { chunkType, inspectHeader, readUint32, type PngHeader } from './header';
 
 /** One chunk: its 4-letter type, its data (a view into the file) and the byte offset where it starts. */
 export interface Chunk {
@@ -87,7 +87,6 @@ export function chunkLength(dataLength: number): number {
  * just past it. {@link buildChunk} is the same into a fresh array.
  */
 export function writeChunk(target: Uint8Array, offset: number, type: string, data: Uint8Array): number {
-  checkChunk(type, data);
   return writeChunkWith(target, offset, type, data.length, (into) => into.set(data));
 }
 
@@ -121,21 +120,4 @@ export function buildChunk(type: string, data: Uint8Array): Uint8Array {
   const chunk = new Uint8Array(chunkLength(data.length));
   writeChunk(chunk, 0, type, data);
   return chunk;
-}
-
-/** A copy of `png` with `chunks` (complete, from {@link buildChunk}) inserted right after IHDR. */
-export function insertAfterHeader(png: Uint8Array, chunks: readonly Uint8Array[]): Uint8Array<ArrayBuffer> {
-  if (!hasPngSignature(png) || png.length < HEADER_LENGTH || chunkType(png, 12) !== 'IHDR') {
-    throw new PngError('corrupt', 'corrupt PNG: chunks can only be inserted into a PNG that starts with IHDR');
-  }
-  const extra = chunks.reduce((sum, c) => sum + c.length, 0);
-  const out = new Uint8Array(png.length + extra);
-  out.set(png.subarray(0, HEADER_LENGTH), 0);
-  let offset = HEADER_LENGTH;
-  for (const chunk of chunks) {
-    out.set(chunk, offset);
-    offset += chunk.length;
-  }
-  out.set(png.subarray(HEADER_LENGTH), offset);
-  return out;
 }

@@ -10,7 +10,7 @@ export {
   type ColorType,
   type PngHeader,
 } from './header';
-export { buildChunk, insertAfterHeader, inspectPng, type Chunk, type PngStructure } from './chunks';
+export { buildChunk, inspectPng, type Chunk, type PngStructure } from './chunks';
 export { buildTextChunk, readTextChunks, TEXT_CHUNK_KINDS, type TextChunkKind, type TextEntry } from './text-chunks';
 export { decodePng, encodePng, LAYOUT_COLOR_TYPE } from './codec';
 export {

@@ -46,8 +46,9 @@ export interface CipherSettings {
   /** Draw the motion maps. */
   motion: boolean;
   /**
-   * Leak analytics are switched on: compare each frame with the one before, even one neither measured
-   * nor mapped, so the next measured frame is compared with its predecessor.
+   * Leak analytics are on with the motion maps on the page: compare each frame with the one before, even
+   * one neither measured nor mapped (maps out of sight), so the maps and the next measured frame are
+   * compared with their predecessor.
    */
   follow: boolean;
   /** Draw them over a dimmed copy of the picture (false: the two colours alone, an eavesdropper's view). */

@@ -11,6 +11,7 @@ import { request as httpRequest } from 'node:http';
 import { deflateSync } from 'node:zlib';
 import { buildChunk } from '../../lib/png/chunks';
 import { PNG_SIGNATURE } from '../../lib/png/header';
+import { concat, ihdr } from '../fixtures/png/images';
 import { benchPicture } from './fixtures';
 import { summarize, type Summary } from './stats';
 
@@ -88,26 +89,13 @@ function groupUsage(group: number): { rss: number; cpuSeconds: number } {
 
 /** A 1600×1200 RGB PNG whose image data is 64 MiB of zeros deflated to about 64 KiB. */
 function inflateBomb(width: number, height: number): Uint8Array {
-  const ihdr = new Uint8Array(13);
-  const view = new DataView(ihdr.buffer);
-  view.setUint32(0, width);
-  view.setUint32(4, height);
-  ihdr[8] = 8;
-  ihdr[9] = 2;
   const idat = deflateSync(new Uint8Array(64 * 1024 * 1024), { level: 9 });
-  const parts = [
+  return concat(
     PNG_SIGNATURE,
-    buildChunk('IHDR', ihdr),
+    buildChunk('IHDR', ihdr(width, height)),
     buildChunk('IDAT', idat),
     buildChunk('IEND', new Uint8Array(0)),
-  ];
-  const out = new Uint8Array(parts.reduce((sum, part) => sum + part.length, 0));
-  let offset = 0;
-  for (const part of parts) {
-    out.set(part, offset);
-    offset += part.length;
-  }
-  return out;
+  );
 }
 
 /**
