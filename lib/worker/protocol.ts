@@ -117,9 +117,11 @@ export interface StreamInfo {
   mode: Mode;
   /** All the ciphertext, padding or tag included. */
   ciphertextBytes: number;
-  /** GCM's nonce, CBC's IV or CTR's initial counter block, as hex; '' for ECB. */
+  /** GCM's (first packet's) nonce, CBC's IV or CTR's initial counter block, as hex; '' for ECB. */
   nonceHex: string;
-  /** The bytes the picture cannot show, as hex: ECB's and CBC's padding, GCM's tag; '' for CTR. */
+  /** GCM: how many packets the frame was sealed as, each under the next nonce; 1 in the other modes. */
+  packets: number;
+  /** The bytes the picture cannot show, as hex: ECB's and CBC's padding, GCM's tags; '' for CTR. */
   trailingHex: string;
   /** Who ran AES: the browser's native WebCrypto, or noble (JavaScript). */
   engine: 'webcrypto' | 'noble';

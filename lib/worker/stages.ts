@@ -13,7 +13,8 @@ import { cbcDecrypt, cbcEncrypt } from '../cipher/cbc';
 import { ctrDecrypt, ctrEncrypt } from '../cipher/ctr';
 import { BLOCK, ecbCiphertextLength, ecbDecrypt, ecbEncrypt, ecbEncryptBlocks } from '../cipher/ecb';
 import type { Frame } from '../cipher/frame';
-import { gcmDecryptAsync, gcmEncryptAsync } from '../cipher/gcm';
+import { TAG_LENGTH } from '../cipher/gcm';
+import { GCM_PACKET_BYTES, openPackets, sealPackets } from '../cipher/gcm-packets';
 import { toHex } from '../cipher/hex';
 import { IV_LENGTH } from '../cipher/iv';
 import { checkKey, randomBytes, type Mode } from '../cipher/keys';
@@ -145,15 +146,19 @@ export class EcbStage {
 }
 
 /**
- * The GCM and decrypted panels: plaintext → AES-256-GCM (fresh salt‖counter nonce per frame) → picture,
- * then decryption of that ciphertext with the key → the key holder's picture. A new key starts a new
- * nonce sequence.
+ * The GCM and decrypted panels: plaintext → AES-256-GCM as packets of at most 900 KiB, each under a fresh
+ * salt‖counter nonce (lib/cipher/gcm-packets) → picture, then decryption of those packets with the key →
+ * the key holder's picture. A new key starts a new nonce sequence.
  */
 export class GcmStage {
   private key: Uint8Array | null = null;
   private nonces = new NonceSequence();
   private readonly picture = new PictureBuffer();
   private readonly decrypted = new PictureBuffer();
+  private readonly opened = new Scratch();
+
+  /** @param packetBytes the largest packet (tests use small ones to cut small frames into several). */
+  constructor(readonly packetBytes = GCM_PACKET_BYTES) {}
 
   private useKey(key: Uint8Array): void {
     if (this.key && equalBytes(this.key, key)) return;
@@ -161,25 +166,33 @@ export class GcmStage {
     this.nonces = new NonceSequence();
   }
 
-  /** Encrypts under the next nonce; the picture is drawn from the ciphertext (the tag left out). */
+  /**
+   * Seals the frame as packets under the next nonces; the picture is drawn from the packets' ciphertext
+   * (the tags left out). Each frame gets its own sealed bytes and nonces: runs may overlap.
+   */
   async seal(plaintext: Uint8Array, key: Uint8Array, layout: Layout, width: number, height: number) {
     this.useKey(key);
-    // A fresh 12-byte array per frame: runs may overlap, and each must keep its own nonce.
-    const nonce = this.nonces.next();
-    const sealed = await gcmEncryptAsync(key, nonce, plaintext);
+    const { sealed, nonces } = await sealPackets(key, this.nonces, plaintext, this.packetBytes);
     const source = { layout, width, height, ciphertext: sealed, plaintextLength: plaintext.length };
     const picture = /*#__NOINLINE__*/ toPicture(source, this.picture.take(width, height)).data as Uint8ClampedArray;
-    return { sealed, picture, nonce };
+    return { sealed, picture, nonces };
+  }
+
+  /** The packets' plaintext, opened with `key` into a buffer reused while the size stays the same. */
+  open(key: Uint8Array, nonces: readonly Uint8Array[], sealed: Uint8Array): Promise<Uint8Array> {
+    const length = sealed.length - nonces.length * TAG_LENGTH;
+    return openPackets(key, nonces, sealed, this.packetBytes, this.opened.take(Math.max(0, length)));
   }
 
   async run(plaintext: Uint8Array, key: Uint8Array, layout: Layout, width: number, height: number) {
-    const { sealed, picture, nonce } = await this.seal(plaintext, key, layout, width, height);
-    const opened = await gcmDecryptAsync(key, nonce, sealed);
+    const { sealed, picture, nonces } = await this.seal(plaintext, key, layout, width, height);
+    const opened = await this.open(key, nonces, sealed);
     return {
       sealed,
       picture,
+      nonces,
       decrypted: opaquePixels(opened, layout, width, height, this.decrypted),
-      nonceHex: toHex(nonce),
+      nonceHex: toHex(nonces[0]),
       tagHex: toHex(sealed.subarray(plaintext.length)),
     };
   }
@@ -201,8 +214,10 @@ export interface StreamFrame {
   ciphertext: Uint8Array;
   /** The ciphertext's picture (the first plaintext-length bytes, laid out as the frame). */
   picture: Uint8ClampedArray;
-  /** GCM's nonce, CBC's IV or CTR's initial counter block; null for ECB. */
+  /** GCM's first packet's nonce, CBC's IV or CTR's initial counter block; null for ECB. */
   nonce: Uint8Array | null;
+  /** GCM: each packet's nonce, in order (the tags follow the ciphertext in the same order); else empty. */
+  nonces: Uint8Array[];
   plaintextLength: number;
   reusedBlocks: number;
 }
@@ -210,7 +225,7 @@ export interface StreamFrame {
 /**
  * A ciphertext panel's stream: plaintext → the panel's mode → picture, and back for the key holder. ECB
  * re-encrypts only changed blocks (EcbStage); CBC and CTR take a fresh random 16-byte IV or initial
- * counter block per frame (so no counter block repeats under the key); GCM a fresh nonce. CBC and CTR run
+ * counter block per frame (so no counter block repeats under the key); GCM seals packets, each under a fresh nonce. CBC and CTR run
  * in noble; GCM in the browser's WebCrypto where it has it.
  */
 export class StreamStage {
@@ -230,25 +245,26 @@ export class StreamStage {
     const plaintextLength = plaintext.length;
     if (mode === 'ecb') {
       const { ciphertext, picture } = this.ecb.run(plaintext, key, layout, width, height);
-      return { mode, ciphertext, picture, nonce: null, plaintextLength, reusedBlocks: this.ecb.reusedBlocks };
+      const reusedBlocks = this.ecb.reusedBlocks;
+      return { mode, ciphertext, picture, nonce: null, nonces: [], plaintextLength, reusedBlocks };
     }
     if (mode === 'gcm') {
-      const { sealed, picture, nonce } = await this.gcm.seal(plaintext, key, layout, width, height);
-      return { mode, ciphertext: sealed, picture, nonce, plaintextLength, reusedBlocks: 0 };
+      const { sealed, picture, nonces } = await this.gcm.seal(plaintext, key, layout, width, height);
+      return { mode, ciphertext: sealed, picture, nonce: nonces[0], nonces, plaintextLength, reusedBlocks: 0 };
     }
     const iv = randomBytes(IV_LENGTH);
     const ciphertext = (mode === 'cbc' ? cbcEncrypt : ctrEncrypt)(key, iv, plaintext);
     const source = { layout, width, height, ciphertext, plaintextLength };
     const picture = /*#__NOINLINE__*/ toPicture(source, this.picture.take(width, height)).data as Uint8ClampedArray;
-    return { mode, ciphertext, picture, nonce: iv, plaintextLength, reusedBlocks: 0 };
+    return { mode, ciphertext, picture, nonce: iv, nonces: [], plaintextLength, reusedBlocks: 0 };
   }
 
   /** What the key holder sees of `frame`: its pixels, decrypted with `key`, opaque. */
   async decrypt(frame: StreamFrame, key: Uint8Array, layout: Layout, width: number, height: number) {
-    const { mode, ciphertext, nonce } = frame;
+    const { mode, ciphertext, nonce, nonces } = frame;
     let opened: Uint8Array;
     if (mode === 'ecb') opened = ecbDecrypt(key, ciphertext);
-    else if (mode === 'gcm') opened = await gcmDecryptAsync(key, nonce as Uint8Array, ciphertext);
+    else if (mode === 'gcm') opened = await this.gcm.open(key, nonces, ciphertext);
     else opened = (mode === 'cbc' ? cbcDecrypt : ctrDecrypt)(key, nonce as Uint8Array, ciphertext);
     return opaquePixels(opened, layout, width, height, this.decrypted);
   }

@@ -12,6 +12,7 @@ export function streamInfo(frame: StreamFrame): StreamInfo {
     mode: frame.mode,
     ciphertextBytes: frame.ciphertext.length,
     nonceHex: frame.nonce ? toHex(frame.nonce) : '',
+    packets: Math.max(1, frame.nonces.length),
     trailingHex: toHex(frame.ciphertext.subarray(frame.plaintextLength)),
     engine: frame.mode === 'gcm' ? gcmEngine : 'noble',
     reusedBlocks: frame.reusedBlocks,

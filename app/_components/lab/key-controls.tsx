@@ -65,13 +65,15 @@ const START: Record<string, { name: string; note: string }> = {
 /** A stream's nonce or IV for the frame on screen (test id: its panel's), and which engine ran its AES. */
 function StartValue({ stream, testId }: { stream: StreamInfo; testId: string }) {
   const { name, note } = START[stream.mode];
+  const packets = stream.packets > 1;
   return (
     <p>
-      {name} of this frame:{' '}
+      {packets ? `${name}s of this frame’s ${stream.packets} packets: ` : `${name} of this frame: `}
       <code className="font-mono break-all text-slate-800 dark:text-slate-200" data-testid={testId}>
         {stream.nonceHex}
-      </code>{' '}
-      ({note}) · by {stream.engine === 'webcrypto' ? 'the browser’s native WebCrypto' : 'noble (pure JavaScript)'}
+      </code>
+      {packets ? ` and the next ${stream.packets - 1} counter values, one per packet of at most 900 KiB` : ''} ({note})
+      · by {stream.engine === 'webcrypto' ? 'the browser’s native WebCrypto' : 'noble (pure JavaScript)'}
     </p>
   );
 }

@@ -183,6 +183,39 @@ describe('GcmStage', () => {
     });
   }
 
+  it('cuts a frame into packets: OpenSSL opens each with its nonce (the next counters) and its tag, across frames', async () => {
+    // 37×23 rgb is 2553 bytes: 1000-byte packets make three, the last 553 bytes.
+    const stage = new GcmStage(1000);
+    const plaintext = packFrame(frame('packets'), 'rgb', 8);
+    const first = await stage.run(plaintext, GCM_KEY, 'rgb', WIDTH, HEIGHT);
+    // The picture and decrypted buffers are reused by the next frame: read them first.
+    const pictureHex = bytesToHex(first.picture);
+    const decryptedHex = bytesToHex(first.decrypted);
+    const second = await stage.run(plaintext, GCM_KEY, 'rgb', WIDTH, HEIGHT);
+    const salt = first.nonceHex.slice(0, 8);
+    assert.deepEqual(
+      [...first.nonces, ...second.nonces].map(bytesToHex),
+      [0, 1, 2, 3, 4, 5].map((n) => salt + n.toString(16).padStart(16, '0')),
+    );
+    assert.equal(first.sealed.length, 2553 + 3 * 16);
+    assert.equal(first.tagHex.length, 3 * 32);
+    [0, 1000, 2000].forEach((start, i) => {
+      const end = Math.min(2553, start + 1000);
+      const tag = first.tagHex.slice(i * 32, (i + 1) * 32);
+      const opened = opensslOpen(GCM_KEY, bytesToHex(first.nonces[i]), tag, first.sealed.subarray(start, end));
+      assert.equal(bytesToHex(opened), bytesToHex(plaintext.subarray(start, end)), `packet ${i}`);
+    });
+    const source = {
+      layout: 'rgb' as const,
+      width: WIDTH,
+      height: HEIGHT,
+      ciphertext: first.sealed,
+      plaintextLength: 2553,
+    };
+    assert.equal(pictureHex, bytesToHex(toPicture(source).data));
+    assert.equal(decryptedHex, bytesToHex(unpackFrame(plaintext, 'rgb', WIDTH, HEIGHT, { opaque: true }).data));
+  });
+
   it('OpenSSL refuses the reported tag with one bit flipped', async () => {
     const plaintext = packFrame(frame('tamper'), 'rgb', 8);
     const { sealed, nonceHex, tagHex } = await new GcmStage().run(plaintext, GCM_KEY, 'rgb', WIDTH, HEIGHT);
@@ -338,10 +371,19 @@ describe('StreamStage: a ciphertext panel in any mode', () => {
           bytesToHex(expected(mode, key, encrypted.nonce, plaintext)),
           'ciphertext',
         );
-        const picture = { layout, width: WIDTH, height: HEIGHT, ciphertext: encrypted.ciphertext, plaintextLength: plaintext.length };
+        const picture = {
+          layout,
+          width: WIDTH,
+          height: HEIGHT,
+          ciphertext: encrypted.ciphertext,
+          plaintextLength: plaintext.length,
+        };
         assert.equal(bytesToHex(encrypted.picture), bytesToHex(toPicture(picture).data), 'picture');
         const decrypted = await stage.decrypt(encrypted, key, layout, WIDTH, HEIGHT);
-        assert.equal(bytesToHex(decrypted), bytesToHex(unpackFrame(plaintext, layout, WIDTH, HEIGHT, { opaque: true }).data));
+        assert.equal(
+          bytesToHex(decrypted),
+          bytesToHex(unpackFrame(plaintext, layout, WIDTH, HEIGHT, { opaque: true }).data),
+        );
       });
     }
   }
@@ -357,6 +399,21 @@ describe('StreamStage: a ciphertext panel in any mode', () => {
       assert.notEqual(bytesToHex(b.nonce as Uint8Array), aIv, `${mode}: a new IV`);
       assert.notEqual(bytesToHex(b.ciphertext), aHex, `${mode}: different ciphertext`);
     }
+  });
+
+  it('a GCM frame of several packets: the key holder opens every packet, and is refused if one tag changes', async () => {
+    const length = 1280 * 720 * 4;
+    const plaintext = seededBytes('stream packets', length);
+    const stage = new StreamStage();
+    const encrypted = await stage.encrypt(plaintext, 'gcm', GCM_KEY, 'rgba', 1280, 720);
+    assert.equal(encrypted.nonces.length, 4);
+    assert.equal(encrypted.ciphertext.length, length + 4 * 16);
+    const decrypted = await stage.decrypt(encrypted, GCM_KEY, 'rgba', 1280, 720);
+    const expected = unpackFrame(plaintext, 'rgba', 1280, 720, { opaque: true }).data;
+    assert.ok(Buffer.from(decrypted).equals(Buffer.from(expected)));
+    const altered = { ...encrypted, ciphertext: encrypted.ciphertext.slice() };
+    altered.ciphertext[length + 3 * 16] ^= 0x80;
+    await assert.rejects(stage.decrypt(altered, GCM_KEY, 'rgba', 1280, 720), { name: 'AuthenticationError' });
   });
 
   it('the key holder is refused a GCM frame whose ciphertext was altered', async () => {
