@@ -95,6 +95,50 @@ test.describe('the lab plays the meeting', () => {
   });
 });
 
+test.describe('readouts while playing', () => {
+  test('the frame number refreshes a few times a second while the panels play every frame, and is exact when paused', async ({
+    lab,
+    page,
+  }) => {
+    await lab.open();
+    await lab.play();
+    await expect.poll(() => lab.shownFrame(), 'the panels play').toBeGreaterThan(5);
+    // Counted in the page over the next 40 frames the panels draw: every change of the panels' frame and
+    // of the frame-number readout.
+    const counts = await page.evaluate(
+      () =>
+        new Promise<{ panel: number; readout: number; ms: number }>((resolve) => {
+          const canvas = document.querySelector('canvas[data-testid="panel-ecb"]') as HTMLCanvasElement;
+          const readout = document.querySelector('[data-testid="frame-number"]') as HTMLElement;
+          const counts = { panel: 0, readout: 0, ms: 0 };
+          const start = performance.now();
+          const watch = new MutationObserver((records) => {
+            for (const record of records) {
+              if (record.target === canvas) counts.panel++;
+              else counts.readout++;
+            }
+            if (counts.panel >= 40) {
+              watch.disconnect();
+              counts.ms = performance.now() - start;
+              resolve(counts);
+            }
+          });
+          watch.observe(canvas, { attributes: true, attributeFilter: ['data-frame'] });
+          watch.observe(readout, { characterData: true, childList: true, subtree: true });
+        }),
+    );
+    // Four refreshes a second at most (one more for where the count starts), where the panels drew 40 frames.
+    expect(counts.readout, `${counts.readout} readout changes over ${Math.round(counts.ms)} ms`).toBeLessThanOrEqual(
+      Math.floor(counts.ms / 250) + 1,
+    );
+    expect(counts.readout, 'the readout still moves while playing').toBeGreaterThan(0);
+    await lab.pause();
+    await expect(async () => {
+      expect(await lab.frameNumber.innerText()).toBe(String(await lab.shownFrame()));
+    }).toPass();
+  });
+});
+
 test.describe('the cipher settings re-encrypt the paused frame', () => {
   test('gray layout: ECB draws one byte a pixel, the key holder sees BT.601 luma', async ({ lab }) => {
     await lab.open({ ...SLIDE, ...SMALL });
