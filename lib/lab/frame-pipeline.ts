@@ -256,7 +256,7 @@ export class FramePipeline {
       drawn: previous.drawn + 1,
       dropped: this.dropped(),
       fps: this.drawnTimes.length,
-      timings: { primary: frame.primary.timings, second: frame.second.timings },
+      timings: { primary: frame.primary.timings, second: frame.second.timings, receiver: frame.receiver.timings },
     });
     this.checkBehind(meta.index, bitmaps);
   }

@@ -60,7 +60,7 @@ export interface LabClock {
   /** Frames drawn per second over the last second. */
   fps: number;
   /** Milliseconds per step of the last frame, per worker (for the bench). */
-  timings: { primary: Record<string, number>; second: Record<string, number> };
+  timings: { primary: Record<string, number>; second: Record<string, number>; receiver: Record<string, number> };
 }
 
 /** Options fixed when the lab is created (from the URL, or an embed's settings). */
@@ -96,5 +96,5 @@ export const EMPTY_CLOCK: LabClock = {
   drawn: 0,
   dropped: 0,
   fps: 0,
-  timings: { primary: {}, second: {} },
+  timings: { primary: {}, second: {}, receiver: {} },
 };

@@ -1,9 +1,9 @@
 /**
  * The page's side of the lab workers. Two frames may be in flight at once, so the primary worker reads,
- * packs and encrypts frame n+1 while the second worker is still on frame n; one more may wait, and a
- * newer frame replaces a waiting one (counted as dropped), so when the machine cannot keep up the lab
- * skips frames instead of falling behind. Results from the two workers are joined by sequence number
- * and handed over together, so all panels always show the same frame.
+ * packs and encrypts frame n+1 while the second worker and the receiver are still on frame n; one more
+ * may wait, and a newer frame replaces a waiting one (counted as dropped), so when the machine cannot
+ * keep up the lab skips frames instead of falling behind. Results from the three workers are joined by
+ * sequence number and handed over together, so all panels always show the same frame.
  */
 import type {
   CipherSettings,
@@ -12,8 +12,10 @@ import type {
   PanelId,
   PrimaryInfo,
   PrimaryResult,
+  ReceiverResult,
   SecondInfo,
   SecondResult,
+  StageTimings,
   WorkerToPage,
 } from './protocol';
 
@@ -24,6 +26,7 @@ export interface EngineFrame<Meta> {
   bitmaps: Partial<Record<PanelId, ImageBitmap>>;
   primary: PrimaryInfo;
   second: SecondInfo;
+  receiver: { timings: StageTimings };
   /** Null when analytics were off for this frame. */
   metrics: FrameMetrics | null;
 }
@@ -47,6 +50,7 @@ interface Pending<Meta> {
   meta: Meta;
   primary?: PrimaryResult;
   second?: SecondResult;
+  receiver?: ReceiverResult;
 }
 
 /** Counters for the bench and the page's status line. */
@@ -66,11 +70,13 @@ function closeBitmaps(bitmaps: Partial<Record<PanelId, ImageBitmap>> | undefined
 function closeAll(pending: Pending<unknown>): void {
   closeBitmaps(pending.primary?.bitmaps);
   closeBitmaps(pending.second?.bitmaps);
+  closeBitmaps(pending.receiver?.bitmaps);
 }
 
 export class LabEngine<Meta> {
   private readonly primary: Worker;
   private readonly second: Worker;
+  private readonly receiver: Worker;
   private seq = 0;
   private readonly inFlight = new Map<number, Pending<Meta>>();
   private waiting: Job<Meta> | null = null;
@@ -86,15 +92,22 @@ export class LabEngine<Meta> {
       type: 'module',
       name: 'ecb-lens-second',
     });
-    const channel = new MessageChannel();
-    this.primary.postMessage({ type: 'connect', port: channel.port1 }, [channel.port1]);
-    this.second.postMessage({ type: 'connect', port: channel.port2 }, [channel.port2]);
+    this.receiver = new Worker(new URL('./receiver-worker.ts', import.meta.url), {
+      type: 'module',
+      name: 'ecb-lens-receiver',
+    });
+    const plaintext = new MessageChannel();
+    this.primary.postMessage({ type: 'connect', port: plaintext.port1 }, [plaintext.port1]);
+    this.second.postMessage({ type: 'connect', port: plaintext.port2 }, [plaintext.port2]);
+    const ciphertext = new MessageChannel();
+    this.second.postMessage({ type: 'connect-receiver', port: ciphertext.port1 }, [ciphertext.port1]);
+    this.receiver.postMessage({ type: 'connect', port: ciphertext.port2 }, [ciphertext.port2]);
     const receive = (event: MessageEvent<WorkerToPage>) => this.receive(event.data);
-    this.primary.onmessage = receive;
-    this.second.onmessage = receive;
     const crash = (event: ErrorEvent) => this.crash(event.message || 'a lab worker failed to start');
-    this.primary.onerror = crash;
-    this.second.onerror = crash;
+    for (const worker of [this.primary, this.second, this.receiver]) {
+      worker.onmessage = receive;
+      worker.onerror = crash;
+    }
   }
 
   /** True when no frame is in the workers. */
@@ -152,6 +165,7 @@ export class LabEngine<Meta> {
     this.inFlight.clear();
     this.primary.terminate();
     this.second.terminate();
+    this.receiver.terminate();
   }
 
   private start(job: Job<Meta>): void {
@@ -177,11 +191,13 @@ export class LabEngine<Meta> {
       return;
     }
     if (message.type === 'primary') pending.primary = message;
-    else pending.second = message;
-    if (pending.primary && pending.second) this.finish(pending, pending.primary, pending.second);
+    else if (message.type === 'second') pending.second = message;
+    else pending.receiver = message;
+    const { primary, second, receiver } = pending;
+    if (primary && second && receiver) this.finish(pending, primary, second, receiver);
   }
 
-  private finish(done: Pending<Meta>, primary: PrimaryResult, second: SecondResult): void {
+  private finish(done: Pending<Meta>, primary: PrimaryResult, second: SecondResult, receiver: ReceiverResult): void {
     this.inFlight.delete(done.seq);
     this.stats.drawn++;
     this.next();
@@ -189,9 +205,10 @@ export class LabEngine<Meta> {
     this.callbacks.onFrame({
       seq: done.seq,
       meta: done.meta,
-      bitmaps: { ...primary.bitmaps, ...second.bitmaps },
+      bitmaps: { ...primary.bitmaps, ...second.bitmaps, ...receiver.bitmaps },
       primary: primary.info,
       second: second.info,
+      receiver: receiver.info,
       metrics,
     });
   }

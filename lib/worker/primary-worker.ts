@@ -158,6 +158,7 @@ scope.onmessage = (event: MessageEvent<PageToWorker>) => {
     };
     return;
   }
+  if (message.type !== 'frame') return;
   // Frames are handled strictly in order, one at a time (reading a video frame may wait on copyTo);
   // process reports its own failures, and the catch keeps the queue going should even that throw.
   queue = queue.then(() => process(message)).catch((error: unknown) => scope.postMessage(failure(message.seq, error)));

@@ -1,10 +1,11 @@
 /**
- * Messages between the page and the lab's two workers. A frame travels one way: the page hands the
+ * Messages between the page and the lab's three workers. A frame travels one way: the page hands the
  * primary worker a video frame; the primary scales and reads it, packs the plaintext and passes it
  * straight to the second worker over a MessageChannel, then encrypts the first ciphertext panel's stream
- * itself; the second worker encrypts the second panel's stream and decrypts it again (the key holder's
- * view). Each worker sends its finished panels (and its measurements) to the page as ImageBitmaps.
- * Buffers are transferred, never copied, and the second worker hands plaintext buffers back for reuse.
+ * itself; the second worker encrypts the second panel's stream and passes the ciphertext on to the
+ * receiver, which decrypts it with the key (the key holder's view), as the other end of a call does.
+ * Each worker sends its finished panels (and its measurements) to the page as ImageBitmaps. Buffers are
+ * transferred, never copied across threads, and each is handed back to its sender for reuse.
  */
 import type { Layout } from '../cipher/layout';
 import type { Mode } from '../cipher/keys';
@@ -73,9 +74,13 @@ export interface FrameRequest {
   settings: CipherSettings;
 }
 
-/** Page → either worker: the port that links the two. */
+/**
+ * Page → worker: a port to the next worker along. The primary gets the one to the second worker; the
+ * second gets the other end of it, and (as `connect-receiver`) the one to the receiver; the receiver its
+ * other end.
+ */
 export interface ConnectMessage {
-  type: 'connect';
+  type: 'connect' | 'connect-receiver';
   port: MessagePort;
 }
 
@@ -101,13 +106,32 @@ export interface PlaintextMessage {
   length: number;
 }
 
-/** Second worker → primary: a plaintext buffer to reuse. */
+/** Second worker → primary, receiver → second worker: a buffer to reuse. */
 export interface BufferReturn {
   type: 'return';
   buffer: ArrayBuffer;
 }
 
 export type PortMessage = PlaintextMessage | BufferReturn;
+
+/** Second worker → receiver: one frame of the second ciphertext panel's stream (the buffer is transferred). */
+export interface CiphertextMessage {
+  type: 'ciphertext';
+  seq: number;
+  width: number;
+  height: number;
+  layout: Layout;
+  mode: Mode;
+  key: Uint8Array;
+  /** GCM's first nonce, CBC's IV or CTR's initial counter block; null for ECB. */
+  nonce: Uint8Array | null;
+  /** GCM: each packet's nonce. */
+  nonces: Uint8Array[];
+  plaintextLength: number;
+  buffer: ArrayBuffer;
+  /** The ciphertext's length in `buffer`. */
+  length: number;
+}
 
 /** Milliseconds per named step of one frame in one worker. */
 export type StageTimings = Record<string, number>;
@@ -174,14 +198,22 @@ export interface SecondResult {
   metrics: Pick<FrameMetrics, 'gcm'> | null;
 }
 
-/** Either worker → page: the frame could not be processed. */
+/** Receiver → page: the key holder's panel. */
+export interface ReceiverResult {
+  type: 'receiver';
+  seq: number;
+  bitmaps: Partial<Record<PanelId, ImageBitmap>>;
+  info: { timings: StageTimings };
+}
+
+/** Any worker → page: the frame could not be processed. */
 export interface WorkerFailure {
   type: 'failure';
   seq: number;
   message: string;
 }
 
-export type WorkerToPage = PrimaryResult | SecondResult | WorkerFailure;
+export type WorkerToPage = PrimaryResult | SecondResult | ReceiverResult | WorkerFailure;
 
 /** The parts of a dedicated worker's global scope the lab workers use (the DOM lib lacks its type). */
 export interface WorkerScope {

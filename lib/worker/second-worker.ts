@@ -1,9 +1,9 @@
 /**
  * The second worker: takes each frame's packed plaintext from the primary worker, encrypts the second
  * ciphertext panel's stream (AES-256-GCM unless the panel shows another mode; GCM in the browser's native
- * WebCrypto where the page is a secure context), decrypts it again with the key (the key holder's view),
- * measures the stream, and sends the ciphertext, decrypted and motion panels to the page. The plaintext
- * buffer goes back to the primary for reuse.
+ * WebCrypto where the page is a secure context), passes the ciphertext on to the receiver (the key
+ * holder), measures the stream, and sends the ciphertext and motion panels to the page. The plaintext
+ * buffer goes back to the primary for reuse, and ciphertext buffers come back from the receiver.
  */
 import { bytesPerPixel } from '../cipher/layout';
 import { AnalyticsStage, type AnalyticsResult } from './analytics-stage';
@@ -11,20 +11,49 @@ import { BitmapPainter } from './painter';
 import {
   streamIdentity,
   type BufferReturn,
+  type CiphertextMessage,
   type PageToWorker,
   type PlaintextMessage,
   type SecondResult,
   type WorkerScope,
 } from './protocol';
 import { StageClock } from './stage-clock';
-import { StreamStage } from './stages';
+import { StreamStage, type StreamFrame } from './stages';
 import { failure, streamInfo } from './stream-report';
 
 const scope = self as unknown as WorkerScope;
 
 const stream = new StreamStage();
 const analytics = new AnalyticsStage();
-const painters = { cipher: new BitmapPainter(), decrypted: new BitmapPainter(), motion: new BitmapPainter() };
+const painters = { cipher: new BitmapPainter(), motion: new BitmapPainter() };
+const spare: ArrayBuffer[] = [];
+let receiverPort: MessagePort | null = null;
+
+/** Hands the frame's ciphertext to the receiver in a buffer of its own (the stage's may be reused). */
+function sendCiphertext(message: PlaintextMessage, encrypted: StreamFrame): void {
+  if (!receiverPort) throw new Error('the receiver is not connected');
+  const { ciphertext } = encrypted;
+  const found = spare.findIndex((buffer) => buffer.byteLength === ciphertext.length);
+  if (found < 0) spare.length = 0; // the size changed: the old buffers will not fit again
+  const buffer = found >= 0 ? spare.splice(found, 1)[0] : new ArrayBuffer(ciphertext.length);
+  new Uint8Array(buffer).set(ciphertext);
+  const { seq, width, height, layout, mode, key } = message;
+  const out: CiphertextMessage = {
+    type: 'ciphertext',
+    seq,
+    width,
+    height,
+    layout,
+    mode,
+    key,
+    nonce: encrypted.nonce,
+    nonces: encrypted.nonces,
+    plaintextLength: encrypted.plaintextLength,
+    buffer,
+    length: ciphertext.length,
+  };
+  receiverPort.postMessage(out, [buffer]);
+}
 
 async function process(message: PlaintextMessage, port: MessagePort): Promise<void> {
   const { seq, index, width, height, layout, bits, mode, key, buffer, length } = message;
@@ -32,12 +61,15 @@ async function process(message: PlaintextMessage, port: MessagePort): Promise<vo
     const clock = new StageClock();
     const plaintext = new Uint8Array(buffer, 0, length);
     const encrypted = await stream.encrypt(plaintext, mode, key, layout, width, height);
+    sendCiphertext(message, encrypted);
     clock.lap(mode);
-    const decrypted = await stream.decrypt(encrypted, key, layout, width, height);
-    clock.lap('decrypt');
     let metrics: SecondResult['metrics'] = null;
     let motion: AnalyticsResult['motion'] = null;
     if (message.analytics || message.motion || message.follow) {
+      // The map's underlay is what the key holder sees: the plaintext's pixels (the receiver decrypts
+      // exactly these bytes back).
+      const underlay =
+        message.motion && message.motionUnderlay ? stream.plainPicture(plaintext, layout, width, height) : undefined;
       const measured = analytics.run(
         encrypted.ciphertext.subarray(0, length),
         width,
@@ -46,17 +78,14 @@ async function process(message: PlaintextMessage, port: MessagePort): Promise<vo
         index,
         streamIdentity(mode, key, layout, bits, width, height),
         message.motion,
-        message.motionUnderlay ? decrypted : undefined,
+        underlay,
         message.analytics,
       );
       metrics = measured.metrics ? { gcm: measured.metrics } : null;
       motion = measured.motion;
       clock.lap('metrics');
     }
-    const bitmaps: SecondResult['bitmaps'] = {
-      gcm: painters.cipher.paint(encrypted.picture, width, height),
-      decrypted: painters.decrypted.paint(decrypted, width, height),
-    };
+    const bitmaps: SecondResult['bitmaps'] = { gcm: painters.cipher.paint(encrypted.picture, width, height) };
     if (motion) bitmaps['motion-gcm'] = painters.motion.paint(motion.picture, motion.width, motion.height);
     clock.lap('paint');
     const reply: SecondResult = {
@@ -79,10 +108,18 @@ async function process(message: PlaintextMessage, port: MessagePort): Promise<vo
 let queue = Promise.resolve();
 
 scope.onmessage = (event: MessageEvent<PageToWorker>) => {
-  if (event.data.type !== 'connect') return;
-  const port = event.data.port;
+  const message = event.data;
+  if (message.type === 'connect-receiver') {
+    receiverPort = message.port;
+    receiverPort.onmessage = (portEvent: MessageEvent<BufferReturn>) => {
+      if (portEvent.data.type === 'return') spare.push(portEvent.data.buffer);
+    };
+    return;
+  }
+  if (message.type !== 'connect') return;
+  const port = message.port;
   port.onmessage = (portEvent: MessageEvent<PlaintextMessage>) => {
-    const message = portEvent.data;
-    if (message.type === 'plaintext') queue = queue.then(() => process(message, port));
+    const plaintext = portEvent.data;
+    if (plaintext.type === 'plaintext') queue = queue.then(() => process(plaintext, port));
   };
 };

@@ -260,12 +260,26 @@ export class StreamStage {
   }
 
   /** What the key holder sees of `frame`: its pixels, decrypted with `key`, opaque. */
-  async decrypt(frame: StreamFrame, key: Uint8Array, layout: Layout, width: number, height: number) {
+  async decrypt(
+    frame: Pick<StreamFrame, 'mode' | 'ciphertext' | 'nonce' | 'nonces'>,
+    key: Uint8Array,
+    layout: Layout,
+    width: number,
+    height: number,
+  ) {
     const { mode, ciphertext, nonce, nonces } = frame;
     let opened: Uint8Array;
     if (mode === 'ecb') opened = ecbDecrypt(key, ciphertext);
     else if (mode === 'gcm') opened = await this.gcm.open(key, nonces, ciphertext);
     else opened = (mode === 'cbc' ? cbcDecrypt : ctrDecrypt)(key, nonce as Uint8Array, ciphertext);
     return opaquePixels(opened, layout, width, height, this.decrypted);
+  }
+
+  /**
+   * The pixels of `plaintext`, opaque: what the key holder sees of a frame that decrypts (every mode gives
+   * the plaintext back exactly), into the buffer decrypt uses.
+   */
+  plainPicture(plaintext: Uint8Array, layout: Layout, width: number, height: number) {
+    return opaquePixels(plaintext, layout, width, height, this.decrypted);
   }
 }

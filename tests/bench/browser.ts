@@ -67,7 +67,12 @@ export const QUICK_BROWSER_PLAN: BrowserPlan = {
 export interface StageTimings {
   primary: Record<string, Summary>;
   second: Record<string, Summary>;
+  receiver: Record<string, Summary>;
 }
+
+/** The lab's workers, by the name their stage timings go under. */
+export type LabWorker = keyof StageTimings;
+export const LAB_WORKERS: readonly LabWorker[] = ['primary', 'second', 'receiver'];
 
 /** One width's results, with leak analytics on or off. */
 export interface WidthRun {
@@ -164,7 +169,7 @@ function snapshot(page: Page): Promise<ProbeSnapshot> {
   return page.evaluate(() => (window as unknown as BenchWindow).ecbBench.snapshot());
 }
 
-function stageSummaries(frames: readonly DrawnFrame[], worker: 'primary' | 'second'): Record<string, Summary> {
+function stageSummaries(frames: readonly DrawnFrame[], worker: LabWorker): Record<string, Summary> {
   const steps = new Map<string, number[]>();
   const totals: number[] = [];
   for (const frame of frames) {
@@ -236,7 +241,7 @@ function emptyRun(width: number, clip: Clip, analytics: boolean, url: string): W
     droppedByLab: 0,
     droppedByBrowser: null,
     unaccounted: 0,
-    stages: { primary: {}, second: {} },
+    stages: { primary: {}, second: {}, receiver: {} },
     lagFrames: null,
     longTasks: { count: 0, maxMs: 0, totalMs: 0 },
     longTasksDuringLoad: { count: 0, maxMs: 0 },
@@ -291,7 +296,11 @@ function measureWindow(
     droppedByLab,
     droppedByBrowser: start.quality && end.quality ? end.quality.dropped - start.quality.dropped : null,
     unaccounted: sourceFrames - drawn - droppedByLab,
-    stages: { primary: stageSummaries(frames, 'primary'), second: stageSummaries(frames, 'second') },
+    stages: {
+      primary: stageSummaries(frames, 'primary'),
+      second: stageSummaries(frames, 'second'),
+      receiver: stageSummaries(frames, 'receiver'),
+    },
     lagFrames: lagSummary(frames),
     longTasks: longTaskSummary(tasks),
   };

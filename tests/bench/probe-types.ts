@@ -14,7 +14,7 @@ export interface DrawnFrame {
   frame: number;
   /** How far the video had already moved past the frame shown, in frames (null without a video). */
   lagFrames: number | null;
-  timings: { primary: Record<string, number>; second: Record<string, number> };
+  timings: { primary: Record<string, number>; second: Record<string, number>; receiver: Record<string, number> };
 }
 
 /** A main-thread task longer than 50 ms, from PerformanceObserver('longtask'). */

@@ -6,7 +6,7 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { LAG_END_FRAMES, type BrowserResults, type Clip, type WidthRun } from './browser';
+import { LAB_WORKERS, LAG_END_FRAMES, type BrowserResults, type Clip, type LabWorker, type WidthRun } from './browser';
 import type { CliResults } from './cli';
 import type { CoreCase } from './core';
 import type { EndpointResults } from './endpoint';
@@ -433,9 +433,9 @@ function playbackTable(runs: readonly WidthRun[]): string {
 }
 
 function stageTable(runs: readonly WidthRun[]): string {
-  const columns: [worker: 'primary' | 'second', step: string][] = [];
+  const columns: [worker: LabWorker, step: string][] = [];
   for (const run of runs) {
-    for (const worker of ['primary', 'second'] as const) {
+    for (const worker of LAB_WORKERS) {
       for (const step of Object.keys(run.stages[worker])) {
         if (!columns.some(([w, s]) => w === worker && s === step)) columns.push([worker, step]);
       }
@@ -444,7 +444,7 @@ function stageTable(runs: readonly WidthRun[]): string {
   const rows = runs.map((run) => [
     `${run.width} ${analyticsLabel(run)}`,
     ...columns.map(([worker, step]) => {
-      const summary = run.stages[worker][step];
+      const summary = run.stages[worker]?.[step];
       return summary ? `${fixed(summary.median)}/${fixed(summary.p95)}` : '—';
     }),
   ]);

@@ -401,6 +401,25 @@ describe('StreamStage: a ciphertext panel in any mode', () => {
     }
   });
 
+  it('plainPicture is, in every mode and layout, exactly what the key holder decrypts', async () => {
+    for (const mode of MODES) {
+      for (const layout of LAYOUTS) {
+        const key = mode === 'gcm' ? GCM_KEY : ECB_KEY;
+        const plaintext = packFrame(frame(`plain picture ${mode} ${layout}`), layout, 5);
+        const stage = new StreamStage();
+        const encrypted = await stage.encrypt(plaintext, mode, key, layout, WIDTH, HEIGHT);
+        const decrypted = bytesToHex(await stage.decrypt(encrypted, key, layout, WIDTH, HEIGHT));
+        const plain = stage.plainPicture(plaintext, layout, WIDTH, HEIGHT);
+        assert.equal(bytesToHex(plain), decrypted, `${mode}, ${layout}`);
+        assert.equal(
+          bytesToHex(plain),
+          bytesToHex(referenceUnpack(plaintext, layout, PIXELS, true)),
+          `${mode}, ${layout}`,
+        );
+      }
+    }
+  });
+
   it('a GCM frame of several packets: the key holder opens every packet, and is refused if one tag changes', async () => {
     const length = 1280 * 720 * 4;
     const plaintext = seededBytes('stream packets', length);

@@ -1,0 +1,54 @@
+/**
+ * The receiver: the other end of the call, holding the key. It takes each frame of the second ciphertext
+ * panel's stream from the second worker, decrypts it (GCM checks every packet's tag first, so an altered
+ * frame is refused, not drawn), and sends the key holder's panel to the page. The ciphertext buffer goes
+ * back to the second worker for reuse.
+ */
+import { BitmapPainter } from './painter';
+import {
+  type BufferReturn,
+  type CiphertextMessage,
+  type PageToWorker,
+  type ReceiverResult,
+  type WorkerScope,
+} from './protocol';
+import { StageClock } from './stage-clock';
+import { StreamStage } from './stages';
+import { failure } from './stream-report';
+
+const scope = self as unknown as WorkerScope;
+
+const stream = new StreamStage();
+const painter = new BitmapPainter();
+
+async function process(message: CiphertextMessage, port: MessagePort): Promise<void> {
+  const { seq, width, height, layout, mode, key, nonce, nonces, buffer, length } = message;
+  try {
+    const clock = new StageClock();
+    const ciphertext = new Uint8Array(buffer, 0, length);
+    const decrypted = await stream.decrypt({ mode, ciphertext, nonce, nonces }, key, layout, width, height);
+    clock.lap('decrypt');
+    const bitmaps: ReceiverResult['bitmaps'] = { decrypted: painter.paint(decrypted, width, height) };
+    clock.lap('paint');
+    const reply: ReceiverResult = { type: 'receiver', seq, bitmaps, info: { timings: clock.timings } };
+    scope.postMessage(reply, Object.values(bitmaps));
+  } catch (error) {
+    scope.postMessage(failure(seq, error));
+  } finally {
+    const back: BufferReturn = { type: 'return', buffer };
+    port.postMessage(back, [buffer]);
+  }
+}
+
+// Frames are handled strictly in order, one at a time.
+let queue = Promise.resolve();
+
+scope.onmessage = (event: MessageEvent<PageToWorker>) => {
+  const message = event.data;
+  if (message.type !== 'connect') return;
+  const port = message.port;
+  port.onmessage = (portEvent: MessageEvent<CiphertextMessage>) => {
+    const ciphertext = portEvent.data;
+    if (ciphertext.type === 'ciphertext') queue = queue.then(() => process(ciphertext, port));
+  };
+};
