@@ -14,13 +14,13 @@ import { SourceLink } from '../source-link';
 import { CsvExport } from './csv-export';
 import { MetricsCharts } from './metrics-charts';
 import { MetricsTable } from './metrics-table';
-import { useClockEvery } from './use-clock-every';
+import { READOUT_MS, useClockEvery } from './use-clock-every';
 
 const heading = 'text-lg font-semibold tracking-tight';
 
 /** Says why the motion maps show no amber when the frame on screen has nothing to be compared with. */
 function MotionHint() {
-  const metrics = useClockEvery(250).measured?.metrics;
+  const metrics = useClockEvery(READOUT_MS).measured?.metrics;
   const { source } = useLabState();
   if (!metrics || metrics.ecb.unchangedShare !== null || source?.kind === 'picture') return null;
   return (

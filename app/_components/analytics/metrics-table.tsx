@@ -9,10 +9,7 @@ import type { StreamMetrics } from '@/lib/metrics/frame-metrics';
 import { verdict as judge, type Verdict } from '@/lib/metrics/reference';
 import { useLabState } from '../lab/lab-context';
 import { STREAMS, streamName, TABLE_ROWS, type TableRow } from './measures';
-import { useClockEvery } from './use-clock-every';
-
-/** While playing, the numbers change at most this often (ms): fast enough to follow, slow enough to read. */
-const PLAYING_INTERVAL_MS = 250;
+import { READOUT_MS, useClockEvery } from './use-clock-every';
 
 const READERS = new Map(STREAM_MEASURES.map(({ name, read }) => [name as MeasureName, read]));
 
@@ -82,7 +79,7 @@ function Cell({ row, stream, metrics }: { row: TableRow; stream: CsvStream; metr
  */
 export function MetricsTable() {
   const { modes } = useLabState().settings;
-  const { measured, size } = useClockEvery(PLAYING_INTERVAL_MS);
+  const { measured, size } = useClockEvery(READOUT_MS);
   const metrics = measured?.metrics ?? null;
   const frame = measured?.index ?? null;
   const first = metrics?.original;

@@ -9,6 +9,13 @@ import type { LabClock } from '@/lib/lab/lab-controller';
 import { useLab } from '../lab/lab-context';
 
 /**
+ * How often readouts a person reads (time, frame number, frame rate, nonces, the numbers table) refresh
+ * while frames keep coming. Besides the renders, each refresh repaints the page from the readout to the
+ * panels, which a browser compositing in software pays for on every frame (README, Performance).
+ */
+export const READOUT_MS = 250;
+
+/**
  * The lab's per-frame clock for readers that need not keep up with 30 frames/s: while a video (or the
  * webcam) plays, re-renders at most every `ms` milliseconds, always ending on the latest frame; paused,
  * at once. Numbers changing 30 times a second cannot be read anyway, and on a two-core machine every

@@ -3,7 +3,8 @@
 import { useState } from 'react';
 import type { LabKey } from '@/lib/lab/lab-keys';
 import { CIPHER_PANELS, type StreamInfo } from '@/lib/worker/protocol';
-import { useLab, useLabReadout, useLabState } from './lab-context';
+import { useClockEvery, READOUT_MS } from '../analytics/use-clock-every';
+import { useLab, useLabState } from './lab-context';
 import { NewKeysButton } from './new-keys-button';
 
 const label = 'text-xs font-semibold uppercase tracking-wide text-slate-500 dark:text-slate-400';
@@ -81,7 +82,7 @@ function StartValue({ stream, testId }: { stream: StreamInfo; testId: string }) 
 /** The two keys (editable hex), fresh keys on demand, and the nonces or IVs of the frame on screen. */
 export function KeyControls() {
   const { settings } = useLabState();
-  const { streams } = useLabReadout();
+  const { streams } = useClockEvery(READOUT_MS);
 
   return (
     <div className="flex flex-col gap-3">

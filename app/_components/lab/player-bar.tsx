@@ -1,7 +1,8 @@
 'use client';
 
 import { clockTime, frameRate, NOMINAL_FPS } from '@/lib/lab/frame-time';
-import { useLab, useLabReadout, useLabState } from './lab-context';
+import { useClockEvery, READOUT_MS } from '../analytics/use-clock-every';
+import { useLab, useLabState } from './lab-context';
 
 const iconButton =
   'inline-flex size-10 items-center justify-center rounded-full text-slate-700 ring-1 ring-inset ring-slate-300 hover:bg-slate-100 ' +
@@ -24,7 +25,7 @@ function StepIcon({ back }: { back?: boolean }) {
 export function PlayerBar({ compact = false, minimal = false }: { compact?: boolean; minimal?: boolean }) {
   const lab = useLab();
   const { source, playing } = useLabState();
-  const { frame, time, fps, dropped } = useLabReadout();
+  const { frame, time, fps, dropped } = useClockEvery(READOUT_MS);
   const playable = source?.kind === 'video';
   const duration = source?.duration ?? 0;
   const step = 1 / (source ? frameRate(source) : NOMINAL_FPS);
