@@ -97,10 +97,12 @@ export class LabEngine<Meta> {
       name: 'ecb-lens-receiver',
     });
     const plaintext = new MessageChannel();
-    this.primary.postMessage({ type: 'connect', port: plaintext.port1 }, [plaintext.port1]);
-    this.second.postMessage({ type: 'connect', port: plaintext.port2 }, [plaintext.port2]);
     const ciphertext = new MessageChannel();
-    this.second.postMessage({ type: 'connect-receiver', port: ciphertext.port1 }, [ciphertext.port1]);
+    this.primary.postMessage({ type: 'connect', port: plaintext.port1 }, [plaintext.port1]);
+    this.second.postMessage({ type: 'connect', port: plaintext.port2, next: ciphertext.port1 }, [
+      plaintext.port2,
+      ciphertext.port1,
+    ]);
     this.receiver.postMessage({ type: 'connect', port: ciphertext.port2 }, [ciphertext.port2]);
     const receive = (event: MessageEvent<WorkerToPage>) => this.receive(event.data);
     const crash = (event: ErrorEvent) => this.crash(event.message || 'a lab worker failed to start');

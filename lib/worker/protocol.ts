@@ -75,13 +75,14 @@ export interface FrameRequest {
 }
 
 /**
- * Page → worker: a port to the next worker along. The primary gets the one to the second worker; the
- * second gets the other end of it, and (as `connect-receiver`) the one to the receiver; the receiver its
- * other end.
+ * Page → worker: the ports that link it to its neighbours, in one message so that both are in place
+ * before anything arrives on either. The primary gets `port` to the second worker; the second gets the
+ * other end of it and `next`, to the receiver; the receiver gets the other end of that.
  */
 export interface ConnectMessage {
-  type: 'connect' | 'connect-receiver';
+  type: 'connect';
   port: MessagePort;
+  next?: MessagePort;
 }
 
 export type PageToWorker = FrameRequest | ConnectMessage;

@@ -109,14 +109,11 @@ let queue = Promise.resolve();
 
 scope.onmessage = (event: MessageEvent<PageToWorker>) => {
   const message = event.data;
-  if (message.type === 'connect-receiver') {
-    receiverPort = message.port;
-    receiverPort.onmessage = (portEvent: MessageEvent<BufferReturn>) => {
-      if (portEvent.data.type === 'return') spare.push(portEvent.data.buffer);
-    };
-    return;
-  }
-  if (message.type !== 'connect') return;
+  if (message.type !== 'connect' || !message.next) return;
+  receiverPort = message.next;
+  receiverPort.onmessage = (portEvent: MessageEvent<BufferReturn>) => {
+    if (portEvent.data.type === 'return') spare.push(portEvent.data.buffer);
+  };
   const port = message.port;
   port.onmessage = (portEvent: MessageEvent<PlaintextMessage>) => {
     const plaintext = portEvent.data;
