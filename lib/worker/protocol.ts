@@ -32,7 +32,7 @@ export const MAIN_PANELS: readonly PanelId[] = ['original', 'ecb', 'gcm', 'decry
 export const MOTION_PANELS: readonly PanelId[] = ['motion', 'motion-gcm'];
 export const PANEL_IDS: readonly PanelId[] = [...MAIN_PANELS, ...MOTION_PANELS];
 
-/** What every frame is encrypted with, and what to measure; sent with each frame so both workers agree. */
+/** What every frame is encrypted with, and what to measure; sent with each frame so the workers agree. */
 export interface CipherSettings {
   layout: Layout;
   bits: number;

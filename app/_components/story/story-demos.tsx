@@ -32,7 +32,7 @@ function meetingParams(panels: readonly PanelId[], autoplay: boolean): LabParams
 }
 
 /**
- * The synthetic meeting in a compact lab (two Web Workers), looping silently. The deck mounts only the
+ * The synthetic meeting in a compact lab (three Web Workers), looping silently. The deck mounts only the
  * current step, so only one of these runs at a time.
  */
 export function MeetingDemo({ panels }: { panels: readonly PanelId[] }) {
