@@ -7,6 +7,7 @@
 import { bytesPerPixel } from '../cipher/layout';
 import { blockFigures, MetricsMeter } from '../metrics/frame-metrics';
 import { AnalyticsStage, type AnalyticsResult } from './analytics-stage';
+import { BufferPool } from './buffer-pool';
 import { BitmapPainter, PixelReader } from './painter';
 import {
   keyFor,
@@ -32,16 +33,13 @@ const streamAnalytics = new AnalyticsStage();
 const originalAnalytics = new AnalyticsStage();
 const originalMeter = new MetricsMeter();
 const painters = { cipher: new BitmapPainter(), motion: new BitmapPainter() };
-const spare: ArrayBuffer[] = [];
+const buffers = new BufferPool();
 let secondPort: MessagePort | null = null;
 let queue = Promise.resolve();
 
 function sendPlaintext(request: FrameRequest, plaintext: Uint8Array): void {
   if (!secondPort) throw new Error('the second worker is not connected');
-  const found = spare.findIndex((buffer) => buffer.byteLength === plaintext.length);
-  if (found < 0) spare.length = 0; // the frame size changed: the old buffers will not fit again
-  const buffer = found >= 0 ? spare.splice(found, 1)[0] : new ArrayBuffer(plaintext.length);
-  new Uint8Array(buffer, 0, plaintext.length).set(plaintext);
+  const buffer = buffers.copyOf(plaintext);
   const { layout, bits, modes, analytics: measure, motion, follow, motionUnderlay } = request.settings;
   const message: PlaintextMessage = {
     type: 'plaintext',
@@ -154,7 +152,7 @@ scope.onmessage = (event: MessageEvent<PageToWorker>) => {
   if (message.type === 'connect') {
     secondPort = message.port;
     secondPort.onmessage = (portEvent: MessageEvent<PortMessage>) => {
-      if (portEvent.data.type === 'return') spare.push(portEvent.data.buffer);
+      if (portEvent.data.type === 'return') buffers.give(portEvent.data.buffer);
     };
     return;
   }

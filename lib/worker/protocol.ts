@@ -128,7 +128,6 @@ export interface CiphertextMessage {
   nonce: Uint8Array | null;
   /** GCM: each packet's nonce. */
   nonces: Uint8Array[];
-  plaintextLength: number;
   buffer: ArrayBuffer;
   /** The ciphertext's length in `buffer`. */
   length: number;

@@ -7,6 +7,7 @@
  */
 import { bytesPerPixel } from '../cipher/layout';
 import { AnalyticsStage, type AnalyticsResult } from './analytics-stage';
+import { BufferPool } from './buffer-pool';
 import { BitmapPainter } from './painter';
 import {
   streamIdentity,
@@ -26,17 +27,14 @@ const scope = self as unknown as WorkerScope;
 const stream = new StreamStage();
 const analytics = new AnalyticsStage();
 const painters = { cipher: new BitmapPainter(), motion: new BitmapPainter() };
-const spare: ArrayBuffer[] = [];
+const buffers = new BufferPool();
 let receiverPort: MessagePort | null = null;
 
 /** Hands the frame's ciphertext to the receiver in a buffer of its own (the stage's may be reused). */
 function sendCiphertext(message: PlaintextMessage, encrypted: StreamFrame): void {
   if (!receiverPort) throw new Error('the receiver is not connected');
   const { ciphertext } = encrypted;
-  const found = spare.findIndex((buffer) => buffer.byteLength === ciphertext.length);
-  if (found < 0) spare.length = 0; // the size changed: the old buffers will not fit again
-  const buffer = found >= 0 ? spare.splice(found, 1)[0] : new ArrayBuffer(ciphertext.length);
-  new Uint8Array(buffer).set(ciphertext);
+  const buffer = buffers.copyOf(ciphertext);
   const { seq, width, height, layout, mode, key } = message;
   const out: CiphertextMessage = {
     type: 'ciphertext',
@@ -48,7 +46,6 @@ function sendCiphertext(message: PlaintextMessage, encrypted: StreamFrame): void
     key,
     nonce: encrypted.nonce,
     nonces: encrypted.nonces,
-    plaintextLength: encrypted.plaintextLength,
     buffer,
     length: ciphertext.length,
   };
@@ -112,7 +109,7 @@ scope.onmessage = (event: MessageEvent<PageToWorker>) => {
   if (message.type !== 'connect' || !message.next) return;
   receiverPort = message.next;
   receiverPort.onmessage = (portEvent: MessageEvent<BufferReturn>) => {
-    if (portEvent.data.type === 'return') spare.push(portEvent.data.buffer);
+    if (portEvent.data.type === 'return') buffers.give(portEvent.data.buffer);
   };
   const port = message.port;
   port.onmessage = (portEvent: MessageEvent<PlaintextMessage>) => {
