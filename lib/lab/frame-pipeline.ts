@@ -5,12 +5,19 @@
  * panel shows the same frame, and the clock moves on. Frames of a source closed since are thrown away
  * when they come back.
  */
-import { presentBitmap } from '../media/present';
+import { presentPicture } from '../media/present';
 import { playbackErrorMessage } from '../media/video-source';
 import { NOISY_READS_MESSAGE } from '../worker/read-check';
 import type { FrameSource } from '../media/source';
 import { LabEngine, type EngineFrame } from '../worker/client';
-import { MOTION_PANELS, type CipherSettings, type PanelId } from '../worker/protocol';
+import {
+  MOTION_PANELS,
+  pictureBitmaps,
+  type CipherSettings,
+  type PanelId,
+  type PanelPicture,
+  type PanelPictures,
+} from '../worker/protocol';
 import type { LabClock } from './lab-state';
 import type { MetricsHistory } from './metrics-history';
 import type { Store } from './store';
@@ -125,7 +132,7 @@ export class FramePipeline {
    * which left it out, or the one on screen). A frame drawn on its own draws the maps, so this cannot
    * ask twice for the same frame.
    */
-  private checkBehind(frame: number, drawn: Partial<Record<PanelId, ImageBitmap>> = {}): void {
+  private checkBehind(frame: number, drawn: PanelPictures = {}): void {
     for (const panel of MOTION_PANELS) {
       const canvas = this.canvases[panel];
       if (canvas && !drawn[panel] && !this.hidden.has(canvas) && canvas.dataset.frame !== String(frame)) {
@@ -224,15 +231,14 @@ export class FramePipeline {
 
   private present(frame: EngineFrame<FrameMeta>): void {
     const { meta, bitmaps } = frame;
-    const drawn = Object.entries(bitmaps) as [PanelId, ImageBitmap][];
     if (meta.generation !== this.generation) {
-      drawn.forEach(([, bitmap]) => bitmap.close());
+      pictureBitmaps(bitmaps).forEach((bitmap) => bitmap.close());
       return;
     }
-    for (const [panel, bitmap] of drawn) {
+    for (const [panel, picture] of Object.entries(bitmaps) as [PanelId, PanelPicture][]) {
       const canvas = this.canvases[panel];
-      if (canvas) presentBitmap(canvas, bitmap, meta.index);
-      else bitmap.close();
+      if (canvas) presentPicture(canvas, picture, meta.index);
+      else picture.forEach((bitmap) => bitmap.close());
     }
     if (frame.primary.reads === 'noisy' && !this.toldNoisy) {
       this.toldNoisy = true;

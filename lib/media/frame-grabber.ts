@@ -81,7 +81,7 @@ async function readExactly(image: HTMLVideoElement | ImageBitmap, width: number,
   }
   const read = await new PixelReader().read(frame, width, height);
   frame.close();
-  read.original.close();
+  read.original.forEach((strip) => strip.close());
   if (read.reads === 'noisy') throw new SourceError(NOISY_READS_MESSAGE);
   return read.frame;
 }

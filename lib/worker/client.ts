@@ -5,25 +5,26 @@
  * keep up the lab skips frames instead of falling behind. Results from the three workers are joined by
  * sequence number and handed over together, so all panels always show the same frame.
  */
-import type {
-  CipherSettings,
-  FrameImage,
-  FrameMetrics,
-  PanelId,
-  PrimaryInfo,
-  PrimaryResult,
-  ReceiverResult,
-  SecondInfo,
-  SecondResult,
-  StageTimings,
-  WorkerToPage,
+import {
+  pictureBitmaps,
+  type CipherSettings,
+  type FrameImage,
+  type FrameMetrics,
+  type PanelPictures,
+  type PrimaryInfo,
+  type PrimaryResult,
+  type ReceiverResult,
+  type SecondInfo,
+  type SecondResult,
+  type StageTimings,
+  type WorkerToPage,
 } from './protocol';
 
-/** A finished frame: one bitmap per panel drawn, the workers' reports, and the caller's own data. */
+/** A finished frame: each drawn panel's picture, the workers' reports, and the caller's own data. */
 export interface EngineFrame<Meta> {
   seq: number;
   meta: Meta;
-  bitmaps: Partial<Record<PanelId, ImageBitmap>>;
+  bitmaps: PanelPictures;
   primary: PrimaryInfo;
   second: SecondInfo;
   receiver: { timings: StageTimings };
@@ -63,8 +64,8 @@ export interface EngineStats {
 /** Frames the workers may hold at once: one in each stage of the two-worker pipeline. */
 export const MAX_IN_FLIGHT = 2;
 
-function closeBitmaps(bitmaps: Partial<Record<PanelId, ImageBitmap>> | undefined): void {
-  if (bitmaps) Object.values(bitmaps).forEach((bitmap) => bitmap.close());
+function closeBitmaps(pictures: PanelPictures | undefined): void {
+  if (pictures) pictureBitmaps(pictures).forEach((bitmap) => bitmap.close());
 }
 
 function closeAll(pending: Pending<unknown>): void {

@@ -1,11 +1,12 @@
 /**
- * Worker-side canvas plumbing: ImageBitmap → RGBA bytes, and RGBA bytes → ImageBitmap for the page.
+ * Worker-side canvas plumbing: ImageBitmap → RGBA bytes, and RGBA bytes → ImageBitmaps for the page.
  * Frames are read either by copying a video frame's pixels out (opaque formats only) or by drawing onto
  * an opaque canvas, so every byte read is exactly what the Original panel then shows (no alpha
  * premultiplication to round values). Canvases are kept and reused per size. In a browser that adds
  * noise to canvas reads (lib/worker/read-check), every frame and picture is copied out of a VideoFrame.
  */
 import type { Frame } from '../cipher/frame';
+import type { PanelPicture } from './protocol';
 import { checkPixelReads, type PixelReads } from './read-check';
 import { areaShrink, boxFactor, boxShrink } from './box-scale';
 
@@ -23,7 +24,7 @@ function context(canvas: OffscreenCanvas, willReadFrequently: boolean): Context 
  */
 export interface PixelsRead {
   frame: Frame;
-  original: ImageBitmap;
+  original: PanelPicture;
   path: 'copy' | 'draw';
   reads: PixelReads;
 }
@@ -132,7 +133,7 @@ export class PixelReader {
     ctx.imageSmoothingQuality = 'medium';
     ctx.drawImage(image, 0, 0, width, height);
     const frame = { width, height, data: ctx.getImageData(0, 0, width, height).data };
-    return { frame, original: this.canvas.transferToImageBitmap(), path: 'draw' };
+    return { frame, original: [this.canvas.transferToImageBitmap()], path: 'draw' };
   }
 }
 
@@ -162,21 +163,67 @@ function overBlack(rgba: Uint8Array): void {
   }
 }
 
-/** Turns RGBA bytes into ImageBitmaps, one canvas per panel. */
-export class BitmapPainter {
-  private canvas: OffscreenCanvas | null = null;
-  private ctx: Context | null = null;
-  private image: ImageData | null = null;
+/**
+ * The most bytes one strip of a painted panel holds. A canvas hands its pixels over with
+ * transferToImageBitmap and must find new memory for the next frame; this Chromium maps memory afresh
+ * for every block over about 960 KiB and reuses smaller ones (the threshold behind the lab's GCM packet
+ * size, lib/cipher/gcm-packets). Measured in-browser on the bench machine (README "Performance"): a
+ * 1280×720 panel painted as one bitmap took 11.6–15.3 ms against 8.5–11.8 ms as five strips; four such
+ * panels shown at 20 frames/s cost the browser 67–78 ms of CPU per frame as whole bitmaps and 56–64 ms as
+ * strips, and at 640×360 (two strips) 20.4–21.4 against 21.1–22.3 ms.
+ */
+export const STRIP_BYTES = 768 * 1024;
 
-  paint(rgba: Uint8ClampedArray, width: number, height: number): ImageBitmap {
-    if (!this.canvas || this.canvas.width !== width || this.canvas.height !== height) {
-      this.canvas = new OffscreenCanvas(width, height);
-      this.ctx = context(this.canvas, false);
+/**
+ * How many rows each strip of a `width × height` RGBA picture holds: the picture in as few strips of at
+ * most {@link STRIP_BYTES} as will do, of equal height but the last. A picture that fits is one strip.
+ * @example stripRows(1280, 720) // 144: five strips of 737,280 bytes
+ */
+export function stripRows(width: number, height: number): number {
+  if (!Number.isInteger(width) || !Number.isInteger(height) || width < 1 || height < 1)
+    throw new RangeError(`a picture must be whole pixels, at least 1 × 1, got ${width} × ${height}`);
+  const rowsThatFit = Math.max(1, Math.floor(STRIP_BYTES / (width * 4)));
+  const strips = Math.ceil(height / rowsThatFit);
+  return Math.ceil(height / strips);
+}
+
+/**
+ * Turns RGBA bytes into a panel's picture: ImageBitmaps of horizontal strips (see {@link STRIP_BYTES}),
+ * each from a canvas of its own, kept and reused while the size stays.
+ */
+export class BitmapPainter {
+  private strips: { canvas: OffscreenCanvas; ctx: Context; image: ImageData | null }[] = [];
+  private width = 0;
+  private height = 0;
+  private data: Uint8ClampedArray | null = null;
+
+  paint(rgba: Uint8ClampedArray, width: number, height: number): PanelPicture {
+    if (rgba.length !== width * height * 4)
+      throw new RangeError(`a ${width} × ${height} picture is ${width * height * 4} bytes, got ${rgba.length}`);
+    if (width !== this.width || height !== this.height) {
+      const rows = stripRows(width, height);
+      this.strips = [];
+      for (let top = 0; top < height; top += rows) {
+        const canvas = new OffscreenCanvas(width, Math.min(rows, height - top));
+        this.strips.push({ canvas, ctx: context(canvas, false), image: null });
+      }
+      this.width = width;
+      this.height = height;
+      this.data = null;
     }
-    if (!this.image || this.image.data !== rgba) {
-      this.image = new ImageData(rgba as Uint8ClampedArray<ArrayBuffer>, width, height);
+    if (this.data !== rgba) {
+      let offset = 0;
+      for (const strip of this.strips) {
+        const bytes = width * strip.canvas.height * 4;
+        const view = new Uint8ClampedArray(rgba.buffer as ArrayBuffer, rgba.byteOffset + offset, bytes);
+        strip.image = new ImageData(view, width, strip.canvas.height);
+        offset += bytes;
+      }
+      this.data = rgba;
     }
-    (this.ctx as Context).putImageData(this.image, 0, 0);
-    return this.canvas.transferToImageBitmap();
+    return this.strips.map(({ canvas, ctx, image }) => {
+      ctx.putImageData(image as ImageData, 0, 0);
+      return canvas.transferToImageBitmap();
+    });
   }
 }

@@ -11,6 +11,7 @@ import { BufferPool } from './buffer-pool';
 import { BitmapPainter, PixelReader } from './painter';
 import {
   keyFor,
+  pictureBitmaps,
   streamIdentity,
   type FrameRequest,
   type PageToWorker,
@@ -68,7 +69,7 @@ async function process(request: FrameRequest): Promise<void> {
   try {
     const clock = new StageClock();
     const { frame, original, path, reads } = await reader.read(image, request.width, request.height);
-    made.push(original);
+    made.push(...original);
     image.close();
     const { width, height } = frame;
     // 'copy': copied out with VideoFrame.copyTo and shrunk in JavaScript; 'read': drawn onto a canvas.
@@ -117,12 +118,12 @@ async function process(request: FrameRequest): Promise<void> {
       motion = measured.motion;
       clock.lap('metrics');
     }
-    const cipherBitmap = painters.cipher.paint(encrypted.picture, width, height);
-    made.push(cipherBitmap);
-    const bitmaps: PrimaryResult['bitmaps'] = { original, ecb: cipherBitmap };
+    const cipherPicture = painters.cipher.paint(encrypted.picture, width, height);
+    made.push(...cipherPicture);
+    const bitmaps: PrimaryResult['bitmaps'] = { original, ecb: cipherPicture };
     if (motion) {
       bitmaps.motion = painters.motion.paint(motion.picture, motion.width, motion.height);
-      made.push(bitmaps.motion);
+      made.push(...bitmaps.motion);
     }
     clock.lap('paint');
     const message: PrimaryResult = {
@@ -139,7 +140,7 @@ async function process(request: FrameRequest): Promise<void> {
       },
       metrics,
     };
-    scope.postMessage(message, Object.values(bitmaps));
+    scope.postMessage(message, pictureBitmaps(bitmaps));
   } catch (error) {
     image.close();
     made.forEach((bitmap) => bitmap.close());

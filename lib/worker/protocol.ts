@@ -4,7 +4,8 @@
  * straight to the second worker over a MessageChannel, then encrypts the first ciphertext panel's stream
  * itself; the second worker encrypts the second panel's stream and passes the ciphertext on to the
  * receiver, which decrypts it with the key (the key holder's view), as the other end of a call does.
- * Each worker sends its finished panels (and its measurements) to the page as ImageBitmaps. Buffers are
+ * Each worker sends its finished panels (and its measurements) to the page as ImageBitmaps, each panel
+ * in horizontal strips (lib/worker/painter explains why). Buffers are
  * transferred, never copied across threads, and each is handed back to its sender for reuse.
  */
 import type { Layout } from '../cipher/layout';
@@ -14,6 +15,17 @@ import type { PixelReads } from './read-check';
 
 /** The panels the workers draw: the four pictures, and the motion maps of the two streams. */
 export type PanelId = 'original' | 'ecb' | 'gcm' | 'decrypted' | 'motion' | 'motion-gcm';
+
+/** A panel's picture as the workers send it: ImageBitmaps of equal width, strips from top to bottom. */
+export type PanelPicture = ImageBitmap[];
+
+/** The panels a worker (or all three) drew for one frame. */
+export type PanelPictures = Partial<Record<PanelId, PanelPicture>>;
+
+/** Every bitmap of some panels' pictures: what a message transfers, and what is closed when unused. */
+export function pictureBitmaps(pictures: PanelPictures): ImageBitmap[] {
+  return Object.values(pictures).flat();
+}
 
 /**
  * The two ciphertext panels. Each can show any mode; their ids name the modes they show by default, the
@@ -184,7 +196,7 @@ export interface FrameMetrics {
 export interface PrimaryResult {
   type: 'primary';
   seq: number;
-  bitmaps: Partial<Record<PanelId, ImageBitmap>>;
+  bitmaps: PanelPictures;
   info: PrimaryInfo;
   metrics: Pick<FrameMetrics, 'original' | 'ecb'> | null;
 }
@@ -193,7 +205,7 @@ export interface PrimaryResult {
 export interface SecondResult {
   type: 'second';
   seq: number;
-  bitmaps: Partial<Record<PanelId, ImageBitmap>>;
+  bitmaps: PanelPictures;
   info: SecondInfo;
   metrics: Pick<FrameMetrics, 'gcm'> | null;
 }
@@ -202,7 +214,7 @@ export interface SecondResult {
 export interface ReceiverResult {
   type: 'receiver';
   seq: number;
-  bitmaps: Partial<Record<PanelId, ImageBitmap>>;
+  bitmaps: PanelPictures;
   info: { timings: StageTimings };
 }
 

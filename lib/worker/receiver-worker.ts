@@ -6,6 +6,7 @@
  */
 import { BitmapPainter } from './painter';
 import {
+  pictureBitmaps,
   type BufferReturn,
   type CiphertextMessage,
   type PageToWorker,
@@ -31,7 +32,7 @@ async function process(message: CiphertextMessage, port: MessagePort): Promise<v
     const bitmaps: ReceiverResult['bitmaps'] = { decrypted: painter.paint(decrypted, width, height) };
     clock.lap('paint');
     const reply: ReceiverResult = { type: 'receiver', seq, bitmaps, info: { timings: clock.timings } };
-    scope.postMessage(reply, Object.values(bitmaps));
+    scope.postMessage(reply, pictureBitmaps(bitmaps));
   } catch (error) {
     scope.postMessage(failure(seq, error));
   } finally {

@@ -10,6 +10,7 @@ import { AnalyticsStage, type AnalyticsResult } from './analytics-stage';
 import { BufferPool } from './buffer-pool';
 import { BitmapPainter } from './painter';
 import {
+  pictureBitmaps,
   streamIdentity,
   type BufferReturn,
   type CiphertextMessage,
@@ -92,7 +93,7 @@ async function process(message: PlaintextMessage, port: MessagePort): Promise<vo
       info: { stream: streamInfo(encrypted), timings: clock.timings },
       metrics,
     };
-    scope.postMessage(reply, Object.values(bitmaps));
+    scope.postMessage(reply, pictureBitmaps(bitmaps));
   } catch (error) {
     scope.postMessage(failure(seq, error));
   } finally {

@@ -297,7 +297,7 @@ test.describe('reading frames', () => {
     return { mean: sum / n, far: far / n };
   }
 
-  test('the 1280×720 call is copied out and shrunk at 640 wide, drawn at 480, and both show the frame the browser shows', async ({
+  test('the 1280×720 call is copied out and shrunk at 640 wide, copied whole at 1280, drawn at 480, and each shows the frame the browser shows', async ({
     lab,
     page,
   }) => {
@@ -309,6 +309,17 @@ test.describe('reading frames', () => {
     const drawn640 = compare(copied, await browserDrawn(page, seconds, 640, 360));
     expect(drawn640.mean, 'mean difference per channel').toBeLessThan(0.5);
     expect(drawn640.far, 'share of channels more than 16 apart').toBeLessThan(0.001);
+
+    // At 1280 wide each panel arrives as five strips of 144 rows (lib/worker/painter): a strip drawn at
+    // the wrong rows would move part of the picture away from where the browser draws it.
+    await lab.setWidth(1280);
+    await lab.expectPanelSize(1280, 720);
+    const whole = await lab.readPanels();
+    const drawn1280 = compare(whole.original.rgba, await browserDrawn(page, seconds, 1280, 720));
+    expect(drawn1280.mean, 'mean difference per channel').toBeLessThan(0.5);
+    expect(drawn1280.far, 'share of channels more than 16 apart').toBeLessThan(0.001);
+    expect(pixelDifference(whole.decrypted.rgba, whole.original.rgba, 1280), 'the key holder sees it').toBeNull();
+    expectEcbPattern(rgbBytes(whole.ecb.rgba), rgbBytes(whole.original.rgba));
 
     await lab.setWidth(480);
     await lab.expectPanelSize(480, 270);
