@@ -10,14 +10,7 @@ import { playbackErrorMessage } from '../media/video-source';
 import { NOISY_READS_MESSAGE } from '../worker/read-check';
 import type { FrameSource } from '../media/source';
 import { LabEngine, type EngineFrame } from '../worker/client';
-import {
-  MOTION_PANELS,
-  pictureBitmaps,
-  type CipherSettings,
-  type PanelId,
-  type PanelPicture,
-  type PanelPictures,
-} from '../worker/protocol';
+import { MOTION_PANELS, type CipherSettings, type PanelId, type PanelPicture } from '../worker/protocol';
 import type { LabClock } from './lab-state';
 import type { MetricsHistory } from './metrics-history';
 import type { Store } from './store';
@@ -132,7 +125,7 @@ export class FramePipeline {
    * which left it out, or the one on screen). A frame drawn on its own draws the maps, so this cannot
    * ask twice for the same frame.
    */
-  private checkBehind(frame: number, drawn: PanelPictures = {}): void {
+  private checkBehind(frame: number, drawn: EngineFrame<FrameMeta>['panels'] = {}): void {
     for (const panel of MOTION_PANELS) {
       const canvas = this.canvases[panel];
       if (canvas && !drawn[panel] && !this.hidden.has(canvas) && canvas.dataset.frame !== String(frame)) {
@@ -230,15 +223,15 @@ export class FramePipeline {
   }
 
   private present(frame: EngineFrame<FrameMeta>): void {
-    const { meta, bitmaps } = frame;
-    if (meta.generation !== this.generation) {
-      pictureBitmaps(bitmaps).forEach((bitmap) => bitmap.close());
-      return;
-    }
-    for (const [panel, picture] of Object.entries(bitmaps) as [PanelId, PanelPicture][]) {
-      const canvas = this.canvases[panel];
-      if (canvas) presentPicture(canvas, picture, meta.index);
-      else picture.forEach((bitmap) => bitmap.close());
+    const { meta, panels } = frame;
+    try {
+      if (meta.generation !== this.generation) return;
+      for (const [panel, picture] of Object.entries(panels) as [PanelId, PanelPicture][]) {
+        const canvas = this.canvases[panel];
+        if (canvas) presentPicture(canvas, picture, meta.index);
+      }
+    } finally {
+      frame.release();
     }
     if (frame.primary.reads === 'noisy' && !this.toldNoisy) {
       this.toldNoisy = true;
@@ -264,6 +257,6 @@ export class FramePipeline {
       fps: this.drawnTimes.length,
       timings: { primary: frame.primary.timings, second: frame.second.timings, receiver: frame.receiver.timings },
     });
-    this.checkBehind(meta.index, bitmaps);
+    this.checkBehind(meta.index, panels);
   }
 }

@@ -4,7 +4,7 @@
  * workers read frames their own way, this is for the few frames an attack is made from.
  */
 import type { Frame } from '../cipher/frame';
-import { PixelReader } from '../worker/painter';
+import { PixelReader } from '../worker/pixel-reader';
 import { fitWidth } from './image-source';
 import { canvasReadsExactly, NOISY_READS_MESSAGE } from '../worker/read-check';
 import { SourceError, type FrameSource } from './source';
@@ -81,7 +81,6 @@ async function readExactly(image: HTMLVideoElement | ImageBitmap, width: number,
   }
   const read = await new PixelReader().read(frame, width, height);
   frame.close();
-  read.original.forEach((strip) => strip.close());
   if (read.reads === 'noisy') throw new SourceError(NOISY_READS_MESSAGE);
   return read.frame;
 }

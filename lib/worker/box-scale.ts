@@ -2,7 +2,7 @@
  * Shrinking a frame by a whole factor, in plain JavaScript: each output pixel is the mean of a k × k
  * square of source pixels, rounded half up. The lab's usual cases are whole factors (a 1280×720 call at
  * 640 or 320 wide, 1920×1080 at 640 or 960), and for those this, fed by VideoFrame.copyTo, takes a
- * fraction of the time of drawing the frame onto a canvas (see lib/worker/painter.ts).
+ * fraction of the time of drawing the frame onto a canvas (see lib/worker/pixel-reader.ts).
  */
 import { pixelWords } from '../cipher/frame';
 

@@ -6,10 +6,11 @@
  * sequence number and handed over together, so all panels always show the same frame.
  */
 import {
-  pictureBitmaps,
+  pictureBuffers,
   type CipherSettings,
   type FrameImage,
   type FrameMetrics,
+  type PageToWorker,
   type PanelPictures,
   type PrimaryInfo,
   type PrimaryResult,
@@ -20,11 +21,16 @@ import {
   type WorkerToPage,
 } from './protocol';
 
-/** A finished frame: each drawn panel's picture, the workers' reports, and the caller's own data. */
+/**
+ * A finished frame: each drawn panel's picture, the workers' reports, and the caller's own data. Once the
+ * pictures are on the page, `release` hands their buffers back to the workers for the next frames.
+ */
 export interface EngineFrame<Meta> {
   seq: number;
   meta: Meta;
-  bitmaps: PanelPictures;
+  panels: PanelPictures;
+  /** Gives the pictures' buffers back to their workers: call once, when they are drawn or not wanted. */
+  release(): void;
   primary: PrimaryInfo;
   second: SecondInfo;
   receiver: { timings: StageTimings };
@@ -64,14 +70,10 @@ export interface EngineStats {
 /** Frames the workers may hold at once: one in each stage of the two-worker pipeline. */
 export const MAX_IN_FLIGHT = 2;
 
-function closeBitmaps(pictures: PanelPictures | undefined): void {
-  if (pictures) pictureBitmaps(pictures).forEach((bitmap) => bitmap.close());
-}
-
-function closeAll(pending: Pending<unknown>): void {
-  closeBitmaps(pending.primary?.bitmaps);
-  closeBitmaps(pending.second?.bitmaps);
-  closeBitmaps(pending.receiver?.bitmaps);
+/** Hands the buffers of `pictures` back to the worker that sent them, for its next frames. */
+function giveBack(worker: Worker, pictures: PanelPictures | undefined): void {
+  const buffers = pictures ? pictureBuffers(pictures).filter((buffer) => buffer.byteLength > 0) : [];
+  if (buffers.length > 0) worker.postMessage({ type: 'pictures-back', buffers } satisfies PageToWorker, buffers);
 }
 
 export class LabEngine<Meta> {
@@ -164,7 +166,7 @@ export class LabEngine<Meta> {
     this.disposed = true;
     this.waiting?.image.close();
     this.waiting = null;
-    this.inFlight.forEach(closeAll);
+    this.inFlight.forEach((pending) => this.giveBackAll(pending));
     this.inFlight.clear();
     this.primary.terminate();
     this.second.terminate();
@@ -183,11 +185,11 @@ export class LabEngine<Meta> {
     const pending = this.inFlight.get(message.seq);
     if (!pending) {
       // A frame already given up on (its other half failed): release what arrived late.
-      if (message.type !== 'failure') closeBitmaps(message.bitmaps);
+      if (message.type !== 'failure') giveBack(this.workerOf(message), message.panels);
       return;
     }
     if (message.type === 'failure') {
-      closeAll(pending);
+      this.giveBackAll(pending);
       this.inFlight.delete(pending.seq);
       this.next();
       this.callbacks.onError(message.message, pending.meta);
@@ -208,7 +210,12 @@ export class LabEngine<Meta> {
     this.callbacks.onFrame({
       seq: done.seq,
       meta: done.meta,
-      bitmaps: { ...primary.bitmaps, ...second.bitmaps, ...receiver.bitmaps },
+      panels: { ...primary.panels, ...second.panels, ...receiver.panels },
+      release: () => {
+        giveBack(this.primary, primary.panels);
+        giveBack(this.second, second.panels);
+        giveBack(this.receiver, receiver.panels);
+      },
       primary: primary.info,
       second: second.info,
       receiver: receiver.info,
@@ -216,9 +223,20 @@ export class LabEngine<Meta> {
     });
   }
 
+  private workerOf(message: PrimaryResult | SecondResult | ReceiverResult): Worker {
+    if (message.type === 'primary') return this.primary;
+    return message.type === 'second' ? this.second : this.receiver;
+  }
+
+  private giveBackAll(pending: Pending<unknown>): void {
+    giveBack(this.primary, pending.primary?.panels);
+    giveBack(this.second, pending.second?.panels);
+    giveBack(this.receiver, pending.receiver?.panels);
+  }
+
   private crash(message: string): void {
     const meta = this.inFlight.values().next().value?.meta ?? this.waiting?.meta;
-    this.inFlight.forEach(closeAll);
+    this.inFlight.forEach((pending) => this.giveBackAll(pending));
     this.inFlight.clear();
     if (meta !== undefined) this.callbacks.onError(message, meta);
   }

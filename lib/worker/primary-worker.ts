@@ -7,11 +7,11 @@
 import { bytesPerPixel } from '../cipher/layout';
 import { blockFigures, MetricsMeter } from '../metrics/frame-metrics';
 import { AnalyticsStage, type AnalyticsResult } from './analytics-stage';
-import { BufferPool } from './buffer-pool';
-import { BitmapPainter, PixelReader } from './painter';
+import { BufferPool, PicturePool } from './buffer-pool';
+import { PixelReader } from './pixel-reader';
 import {
   keyFor,
-  pictureBitmaps,
+  pictureBuffers,
   streamIdentity,
   type FrameRequest,
   type PageToWorker,
@@ -33,8 +33,8 @@ const streamAnalytics = new AnalyticsStage();
 /** The plaintext's own repeated and unchanged blocks, when the first panel is not ECB (see below). */
 const originalAnalytics = new AnalyticsStage();
 const originalMeter = new MetricsMeter();
-const painters = { cipher: new BitmapPainter(), motion: new BitmapPainter() };
 const buffers = new BufferPool();
+const pictures = new PicturePool();
 let secondPort: MessagePort | null = null;
 let queue = Promise.resolve();
 
@@ -64,12 +64,9 @@ function sendPlaintext(request: FrameRequest, plaintext: Uint8Array): void {
 
 async function process(request: FrameRequest): Promise<void> {
   const { seq, image, settings, index } = request;
-  // Bitmaps made for this frame, closed if a later step fails before they are sent.
-  const made: ImageBitmap[] = [];
   try {
     const clock = new StageClock();
-    const { frame, original, path, reads } = await reader.read(image, request.width, request.height);
-    made.push(...original);
+    const { frame, path, reads } = await reader.read(image, request.width, request.height);
     image.close();
     const { width, height } = frame;
     // 'copy': copied out with VideoFrame.copyTo and shrunk in JavaScript; 'read': drawn onto a canvas.
@@ -118,18 +115,16 @@ async function process(request: FrameRequest): Promise<void> {
       motion = measured.motion;
       clock.lap('metrics');
     }
-    const cipherPicture = painters.cipher.paint(encrypted.picture, width, height);
-    made.push(...cipherPicture);
-    const bitmaps: PrimaryResult['bitmaps'] = { original, ecb: cipherPicture };
-    if (motion) {
-      bitmaps.motion = painters.motion.paint(motion.picture, motion.width, motion.height);
-      made.push(...bitmaps.motion);
-    }
+    const panels: PrimaryResult['panels'] = {
+      original: pictures.picture(frame.data, width, height),
+      ecb: pictures.picture(encrypted.picture, width, height),
+    };
+    if (motion) panels.motion = pictures.picture(motion.picture, motion.width, motion.height);
     clock.lap('paint');
     const message: PrimaryResult = {
       type: 'primary',
       seq,
-      bitmaps,
+      panels,
       info: {
         width,
         height,
@@ -140,10 +135,9 @@ async function process(request: FrameRequest): Promise<void> {
       },
       metrics,
     };
-    scope.postMessage(message, pictureBitmaps(bitmaps));
+    scope.postMessage(message, pictureBuffers(panels));
   } catch (error) {
     image.close();
-    made.forEach((bitmap) => bitmap.close());
     scope.postMessage(failure(seq, error));
   }
 }
@@ -155,6 +149,10 @@ scope.onmessage = (event: MessageEvent<PageToWorker>) => {
     secondPort.onmessage = (portEvent: MessageEvent<PortMessage>) => {
       if (portEvent.data.type === 'return') buffers.give(portEvent.data.buffer);
     };
+    return;
+  }
+  if (message.type === 'pictures-back') {
+    message.buffers.forEach((buffer) => pictures.give(buffer));
     return;
   }
   if (message.type !== 'frame') return;

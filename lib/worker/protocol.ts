@@ -4,8 +4,8 @@
  * straight to the second worker over a MessageChannel, then encrypts the first ciphertext panel's stream
  * itself; the second worker encrypts the second panel's stream and passes the ciphertext on to the
  * receiver, which decrypts it with the key (the key holder's view), as the other end of a call does.
- * Each worker sends its finished panels (and its measurements) to the page as ImageBitmaps, each panel
- * in horizontal strips (lib/worker/painter explains why). Buffers are
+ * Each worker sends its finished panels (and its measurements) to the page as RGBA pixels, which the page
+ * puts on the panels' canvases (lib/media/present explains why not as ImageBitmaps). Buffers are
  * transferred, never copied across threads, and each is handed back to its sender for reuse.
  */
 import type { Layout } from '../cipher/layout';
@@ -16,15 +16,19 @@ import type { PixelReads } from './read-check';
 /** The panels the workers draw: the four pictures, and the motion maps of the two streams. */
 export type PanelId = 'original' | 'ecb' | 'gcm' | 'decrypted' | 'motion' | 'motion-gcm';
 
-/** A panel's picture as the workers send it: ImageBitmaps of equal width, strips from top to bottom. */
-export type PanelPicture = ImageBitmap[];
+/** A panel's picture as a worker sends it: opaque RGBA pixels, row by row, in a transferred buffer. */
+export interface PanelPicture {
+  width: number;
+  height: number;
+  pixels: ArrayBuffer;
+}
 
 /** The panels a worker (or all three) drew for one frame. */
 export type PanelPictures = Partial<Record<PanelId, PanelPicture>>;
 
-/** Every bitmap of some panels' pictures: what a message transfers, and what is closed when unused. */
-export function pictureBitmaps(pictures: PanelPictures): ImageBitmap[] {
-  return Object.values(pictures).flat();
+/** The buffers of some panels' pictures: what a message transfers, and what goes back for reuse. */
+export function pictureBuffers(pictures: PanelPictures): ArrayBuffer[] {
+  return Object.values(pictures).map((picture) => picture.pixels);
 }
 
 /**
@@ -97,7 +101,13 @@ export interface ConnectMessage {
   next?: MessagePort;
 }
 
-export type PageToWorker = FrameRequest | ConnectMessage;
+/** Page → any worker: the buffers of pictures it sent, shown (or given up on) and handed back for reuse. */
+export interface PicturesBack {
+  type: 'pictures-back';
+  buffers: ArrayBuffer[];
+}
+
+export type PageToWorker = FrameRequest | ConnectMessage | PicturesBack;
 
 /** Primary → second worker: packed plaintext of one frame (the buffer is transferred). */
 export interface PlaintextMessage {
@@ -196,7 +206,7 @@ export interface FrameMetrics {
 export interface PrimaryResult {
   type: 'primary';
   seq: number;
-  bitmaps: PanelPictures;
+  panels: PanelPictures;
   info: PrimaryInfo;
   metrics: Pick<FrameMetrics, 'original' | 'ecb'> | null;
 }
@@ -205,7 +215,7 @@ export interface PrimaryResult {
 export interface SecondResult {
   type: 'second';
   seq: number;
-  bitmaps: PanelPictures;
+  panels: PanelPictures;
   info: SecondInfo;
   metrics: Pick<FrameMetrics, 'gcm'> | null;
 }
@@ -214,7 +224,7 @@ export interface SecondResult {
 export interface ReceiverResult {
   type: 'receiver';
   seq: number;
-  bitmaps: PanelPictures;
+  panels: PanelPictures;
   info: { timings: StageTimings };
 }
 

@@ -4,9 +4,9 @@
  * frame is refused, not drawn), and sends the key holder's panel to the page. The ciphertext buffer goes
  * back to the second worker for reuse.
  */
-import { BitmapPainter } from './painter';
+import { PicturePool } from './buffer-pool';
 import {
-  pictureBitmaps,
+  pictureBuffers,
   type BufferReturn,
   type CiphertextMessage,
   type PageToWorker,
@@ -20,7 +20,7 @@ import { failure } from './stream-report';
 const scope = self as unknown as WorkerScope;
 
 const stream = new StreamStage();
-const painter = new BitmapPainter();
+const pictures = new PicturePool();
 
 async function process(message: CiphertextMessage, port: MessagePort): Promise<void> {
   const { seq, width, height, layout, mode, key, nonce, nonces, buffer, length } = message;
@@ -29,10 +29,10 @@ async function process(message: CiphertextMessage, port: MessagePort): Promise<v
     const ciphertext = new Uint8Array(buffer, 0, length);
     const decrypted = await stream.decrypt({ mode, ciphertext, nonce, nonces }, key, layout, width, height);
     clock.lap('decrypt');
-    const bitmaps: ReceiverResult['bitmaps'] = { decrypted: painter.paint(decrypted, width, height) };
+    const panels: ReceiverResult['panels'] = { decrypted: pictures.picture(decrypted, width, height) };
     clock.lap('paint');
-    const reply: ReceiverResult = { type: 'receiver', seq, bitmaps, info: { timings: clock.timings } };
-    scope.postMessage(reply, pictureBitmaps(bitmaps));
+    const reply: ReceiverResult = { type: 'receiver', seq, panels, info: { timings: clock.timings } };
+    scope.postMessage(reply, pictureBuffers(panels));
   } catch (error) {
     scope.postMessage(failure(seq, error));
   } finally {
@@ -46,6 +46,7 @@ let queue = Promise.resolve();
 
 scope.onmessage = (event: MessageEvent<PageToWorker>) => {
   const message = event.data;
+  if (message.type === 'pictures-back') message.buffers.forEach((buffer) => pictures.give(buffer));
   if (message.type !== 'connect') return;
   const port = message.port;
   port.onmessage = (portEvent: MessageEvent<CiphertextMessage>) => {

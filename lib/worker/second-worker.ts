@@ -7,10 +7,9 @@
  */
 import { bytesPerPixel } from '../cipher/layout';
 import { AnalyticsStage, type AnalyticsResult } from './analytics-stage';
-import { BufferPool } from './buffer-pool';
-import { BitmapPainter } from './painter';
+import { BufferPool, PicturePool } from './buffer-pool';
 import {
-  pictureBitmaps,
+  pictureBuffers,
   streamIdentity,
   type BufferReturn,
   type CiphertextMessage,
@@ -27,7 +26,7 @@ const scope = self as unknown as WorkerScope;
 
 const stream = new StreamStage();
 const analytics = new AnalyticsStage();
-const painters = { cipher: new BitmapPainter(), motion: new BitmapPainter() };
+const pictures = new PicturePool();
 const buffers = new BufferPool();
 let receiverPort: MessagePort | null = null;
 
@@ -83,17 +82,17 @@ async function process(message: PlaintextMessage, port: MessagePort): Promise<vo
       motion = measured.motion;
       clock.lap('metrics');
     }
-    const bitmaps: SecondResult['bitmaps'] = { gcm: painters.cipher.paint(encrypted.picture, width, height) };
-    if (motion) bitmaps['motion-gcm'] = painters.motion.paint(motion.picture, motion.width, motion.height);
+    const panels: SecondResult['panels'] = { gcm: pictures.picture(encrypted.picture, width, height) };
+    if (motion) panels['motion-gcm'] = pictures.picture(motion.picture, motion.width, motion.height);
     clock.lap('paint');
     const reply: SecondResult = {
       type: 'second',
       seq,
-      bitmaps,
+      panels,
       info: { stream: streamInfo(encrypted), timings: clock.timings },
       metrics,
     };
-    scope.postMessage(reply, pictureBitmaps(bitmaps));
+    scope.postMessage(reply, pictureBuffers(panels));
   } catch (error) {
     scope.postMessage(failure(seq, error));
   } finally {
@@ -107,6 +106,7 @@ let queue = Promise.resolve();
 
 scope.onmessage = (event: MessageEvent<PageToWorker>) => {
   const message = event.data;
+  if (message.type === 'pictures-back') message.buffers.forEach((buffer) => pictures.give(buffer));
   if (message.type !== 'connect' || !message.next) return;
   receiverPort = message.next;
   receiverPort.onmessage = (portEvent: MessageEvent<BufferReturn>) => {

@@ -1,37 +1,35 @@
 /**
- * Worker-side canvas plumbing: ImageBitmap → RGBA bytes, and RGBA bytes → ImageBitmaps for the page.
+ * Worker-side canvas plumbing: a video frame or ImageBitmap → RGBA bytes at the processing size.
  * Frames are read either by copying a video frame's pixels out (opaque formats only) or by drawing onto
  * an opaque canvas, so every byte read is exactly what the Original panel then shows (no alpha
  * premultiplication to round values). Canvases are kept and reused per size. In a browser that adds
  * noise to canvas reads (lib/worker/read-check), every frame and picture is copied out of a VideoFrame.
  */
 import type { Frame } from '../cipher/frame';
-import type { PanelPicture } from './protocol';
 import { checkPixelReads, type PixelReads } from './read-check';
 import { areaShrink, boxFactor, boxShrink } from './box-scale';
 
 type Context = OffscreenCanvasRenderingContext2D;
 
-function context(canvas: OffscreenCanvas, willReadFrequently: boolean): Context {
-  const ctx = canvas.getContext('2d', { alpha: false, willReadFrequently });
+function context(canvas: OffscreenCanvas): Context {
+  const ctx = canvas.getContext('2d', { alpha: false, willReadFrequently: true });
   if (!ctx) throw new Error('this browser gives workers no 2D OffscreenCanvas');
   return ctx;
 }
 
 /**
- * A frame's pixels as read, the Original panel's bitmap of them, how they were read (for the bench), and
+ * A frame's pixels as read (what the Original panel shows), how they were read (for the bench), and
  * whether the read was exact: from a canvas that reads exactly, from a VideoFrame, or noisy.
  */
 export interface PixelsRead {
   frame: Frame;
-  original: PanelPicture;
   path: 'copy' | 'draw';
   reads: PixelReads;
 }
 
 /**
- * Scales a video frame or bitmap to the processing size and reads its pixels; the scaled picture
- * itself becomes the Original panel's bitmap, so the panel shows exactly the bytes that were read.
+ * Scales a video frame or bitmap to the processing size and reads its pixels; the Original panel shows
+ * exactly the bytes read.
  *
  * A video frame that shrinks by a whole factor (1280×720 at 1280, 640 or 320 wide; 1920×1080 at 960 or
  * 640) is copied out as RGBA with VideoFrame.copyTo and shrunk in JavaScript (lib/worker/box-scale),
@@ -46,7 +44,6 @@ export class PixelReader {
   private copyUnavailable = false;
   private copied = new Uint8Array(0);
   private shrunk = new Uint8ClampedArray(0);
-  private readonly painter = new BitmapPainter();
   /** Whether canvas reads are exact here, checked once with a known pattern before the first frame. */
   private check: Promise<PixelReads> | null = null;
 
@@ -82,8 +79,7 @@ export class PixelReader {
       if (frame.format && /A$/.test(frame.format)) overBlack(this.copied);
       if (this.shrunk.length !== width * height * 4) this.shrunk = new Uint8ClampedArray(width * height * 4);
       const data = /*#__NOINLINE__*/ areaShrink(this.copied, sourceWidth, sourceHeight, this.shrunk, width, height);
-      const original = this.painter.paint(data, width, height);
-      return { frame: { width, height, data }, original, path: 'copy', reads: 'video-frame' };
+      return { frame: { width, height, data }, path: 'copy', reads: 'video-frame' };
     } catch {
       return null;
     } finally {
@@ -121,19 +117,19 @@ export class PixelReader {
     }
     if (this.shrunk.length !== width * height * 4) this.shrunk = new Uint8ClampedArray(width * height * 4);
     const data = /*#__NOINLINE__*/ boxShrink(this.copied, width * k, height * k, k, this.shrunk);
-    return { frame: { width, height, data }, original: this.painter.paint(data, width, height), path: 'copy' as const };
+    return { frame: { width, height, data }, path: 'copy' as const };
   }
 
   private draw(image: ImageBitmap | VideoFrame, width: number, height: number): Omit<PixelsRead, 'reads'> {
     if (!this.canvas || this.canvas.width !== width || this.canvas.height !== height) {
       this.canvas = new OffscreenCanvas(width, height);
-      this.ctx = context(this.canvas, true);
+      this.ctx = context(this.canvas);
     }
     const ctx = this.ctx as Context;
     ctx.imageSmoothingQuality = 'medium';
     ctx.drawImage(image, 0, 0, width, height);
     const frame = { width, height, data: ctx.getImageData(0, 0, width, height).data };
-    return { frame, original: [this.canvas.transferToImageBitmap()], path: 'draw' };
+    return { frame, path: 'draw' };
   }
 }
 
@@ -160,70 +156,5 @@ function overBlack(rgba: Uint8Array): void {
     rgba[i] = Math.round((rgba[i] * a) / 255);
     rgba[i + 1] = Math.round((rgba[i + 1] * a) / 255);
     rgba[i + 2] = Math.round((rgba[i + 2] * a) / 255);
-  }
-}
-
-/**
- * The most bytes one strip of a painted panel holds. A canvas hands its pixels over with
- * transferToImageBitmap and must find new memory for the next frame; this Chromium maps memory afresh
- * for every block over about 960 KiB and reuses smaller ones (the threshold behind the lab's GCM packet
- * size, lib/cipher/gcm-packets). Measured in-browser on the bench machine (README "Performance"): a
- * 1280×720 panel painted as one bitmap took 11.6–15.3 ms against 8.5–11.8 ms as five strips; four such
- * panels shown at 20 frames/s cost the browser 67–78 ms of CPU per frame as whole bitmaps and 56–64 ms as
- * strips, and at 640×360 (two strips) 20.4–21.4 against 21.1–22.3 ms.
- */
-export const STRIP_BYTES = 768 * 1024;
-
-/**
- * How many rows each strip of a `width × height` RGBA picture holds: the picture in as few strips of at
- * most {@link STRIP_BYTES} as will do, of equal height but the last. A picture that fits is one strip.
- * @example stripRows(1280, 720) // 144: five strips of 737,280 bytes
- */
-export function stripRows(width: number, height: number): number {
-  if (!Number.isInteger(width) || !Number.isInteger(height) || width < 1 || height < 1)
-    throw new RangeError(`a picture must be whole pixels, at least 1 × 1, got ${width} × ${height}`);
-  const rowsThatFit = Math.max(1, Math.floor(STRIP_BYTES / (width * 4)));
-  const strips = Math.ceil(height / rowsThatFit);
-  return Math.ceil(height / strips);
-}
-
-/**
- * Turns RGBA bytes into a panel's picture: ImageBitmaps of horizontal strips (see {@link STRIP_BYTES}),
- * each from a canvas of its own, kept and reused while the size stays.
- */
-export class BitmapPainter {
-  private strips: { canvas: OffscreenCanvas; ctx: Context; image: ImageData | null }[] = [];
-  private width = 0;
-  private height = 0;
-  private data: Uint8ClampedArray | null = null;
-
-  paint(rgba: Uint8ClampedArray, width: number, height: number): PanelPicture {
-    if (rgba.length !== width * height * 4)
-      throw new RangeError(`a ${width} × ${height} picture is ${width * height * 4} bytes, got ${rgba.length}`);
-    if (width !== this.width || height !== this.height) {
-      const rows = stripRows(width, height);
-      this.strips = [];
-      for (let top = 0; top < height; top += rows) {
-        const canvas = new OffscreenCanvas(width, Math.min(rows, height - top));
-        this.strips.push({ canvas, ctx: context(canvas, false), image: null });
-      }
-      this.width = width;
-      this.height = height;
-      this.data = null;
-    }
-    if (this.data !== rgba) {
-      let offset = 0;
-      for (const strip of this.strips) {
-        const bytes = width * strip.canvas.height * 4;
-        const view = new Uint8ClampedArray(rgba.buffer as ArrayBuffer, rgba.byteOffset + offset, bytes);
-        strip.image = new ImageData(view, width, strip.canvas.height);
-        offset += bytes;
-      }
-      this.data = rgba;
-    }
-    return this.strips.map(({ canvas, ctx, image }) => {
-      ctx.putImageData(image as ImageData, 0, 0);
-      return canvas.transferToImageBitmap();
-    });
   }
 }
