@@ -141,7 +141,7 @@ export class FramePipeline {
 
   /**
    * Whether any of `panels` is on the page; with `inSight`, on the page and in sight. A playing frame
-   * leaves out what nobody sees (the motion maps below the fold cost each worker a map and a paint, and
+   * leaves out what nobody sees (the motion maps below the fold cost each worker a map and a picture, and
    * the page two canvas updates, every frame); a frame shown on its own draws every panel, so a paused
    * picture and an export are complete.
    */

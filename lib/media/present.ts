@@ -1,7 +1,7 @@
 /**
  * Puts a worker's panel picture on a page canvas and stamps the canvas with the index of the frame it now
- * shows. putImageData writes exactly the picture's bytes (all opaque, so nothing is premultiplied or
- * rounded), which is what the panel's downloads and exports then read.
+ * shows. putImageData writes the picture's bytes as they are, with no scaling or smoothing, and that is
+ * what the panel's downloads and exports then read.
  *
  * The workers send pixels rather than ImageBitmaps painted on their own canvases. Measured in-browser on
  * the bench machine (README "Performance"), four 1280×720 panels shown about 20 times a second cost the

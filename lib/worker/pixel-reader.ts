@@ -2,7 +2,7 @@
  * Worker-side canvas plumbing: a video frame or ImageBitmap → RGBA bytes at the processing size.
  * Frames are read either by copying a video frame's pixels out (opaque formats only) or by drawing onto
  * an opaque canvas, so every byte read is exactly what the Original panel then shows (no alpha
- * premultiplication to round values). Canvases are kept and reused per size. In a browser that adds
+ * premultiplication to round values). The canvas is kept and reused while the size stays. In a browser that adds
  * noise to canvas reads (lib/worker/read-check), every frame and picture is copied out of a VideoFrame.
  */
 import type { Frame } from '../cipher/frame';

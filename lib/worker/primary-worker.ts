@@ -120,7 +120,7 @@ async function process(request: FrameRequest): Promise<void> {
       ecb: pictures.picture(encrypted.picture, width, height),
     };
     if (motion) panels.motion = pictures.picture(motion.picture, motion.width, motion.height);
-    clock.lap('paint');
+    clock.lap('pictures');
     const message: PrimaryResult = {
       type: 'primary',
       seq,

@@ -30,7 +30,7 @@ async function process(message: CiphertextMessage, port: MessagePort): Promise<v
     const decrypted = await stream.decrypt({ mode, ciphertext, nonce, nonces }, key, layout, width, height);
     clock.lap('decrypt');
     const panels: ReceiverResult['panels'] = { decrypted: pictures.picture(decrypted, width, height) };
-    clock.lap('paint');
+    clock.lap('pictures');
     const reply: ReceiverResult = { type: 'receiver', seq, panels, info: { timings: clock.timings } };
     scope.postMessage(reply, pictureBuffers(panels));
   } catch (error) {

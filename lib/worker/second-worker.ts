@@ -84,7 +84,7 @@ async function process(message: PlaintextMessage, port: MessagePort): Promise<vo
     }
     const panels: SecondResult['panels'] = { gcm: pictures.picture(encrypted.picture, width, height) };
     if (motion) panels['motion-gcm'] = pictures.picture(motion.picture, motion.width, motion.height);
-    clock.lap('paint');
+    clock.lap('pictures');
     const reply: SecondResult = {
       type: 'second',
       seq,

@@ -310,8 +310,8 @@ test.describe('reading frames', () => {
     expect(drawn640.mean, 'mean difference per channel').toBeLessThan(0.5);
     expect(drawn640.far, 'share of channels more than 16 apart').toBeLessThan(0.001);
 
-    // At 1280 wide the frame is copied whole, and each panel's 3.7 MB of pixels travels from its worker to
-    // the page in a reused buffer: a buffer put on the wrong panel, or a stale one, would not match.
+    // At 1280 wide the frame is copied whole (nothing shrinks it), and each panel's 3.7 MB of pixels
+    // travels from its worker to the page in a buffer of its own: one put on the wrong panel would not match.
     await lab.setWidth(1280);
     await lab.expectPanelSize(1280, 720);
     const whole = await lab.readPanels();

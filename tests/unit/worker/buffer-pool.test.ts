@@ -1,10 +1,11 @@
 /**
  * BufferPool and PicturePool: buffers handed on and given back are reused by size, several sizes at
- * once, at most `keep` of them; detached buffers are not kept; a picture is a copy of its pixels.
+ * once, at most `keep` of a size; a size not asked for in 32 requests is let go; detached buffers are
+ * not kept; a picture is a copy of its pixels.
  */
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { BufferPool, PicturePool } from '../../../lib/worker/buffer-pool';
+import { BufferPool, PicturePool, STALE_AFTER } from '../../../lib/worker/buffer-pool';
 import { assertThrowsExactly } from '../helpers/assert-error';
 
 /** Transfers `buffer` away, as postMessage does, leaving it detached (length 0). */
@@ -38,25 +39,48 @@ describe('BufferPool', () => {
     const map = pool.copyOf(new Uint8Array(16));
     pool.give(panel);
     pool.give(map);
-    assert.equal(pool.copyOf(new Uint8Array(16)), map);
-    assert.equal(pool.copyOf(new Uint8Array(64)), panel);
+    // Asking for a third size leaves the others' spares where they are.
     const other = pool.copyOf(new Uint8Array(32));
     assert.notEqual(other, panel);
     assert.equal(other.byteLength, 32);
+    assert.equal(pool.size, 2);
+    assert.equal(pool.copyOf(new Uint8Array(16)), map);
+    assert.equal(pool.copyOf(new Uint8Array(64)), panel);
   });
 
-  test('at most `keep` spares: the oldest is let go', () => {
+  test('at most `keep` spares of a size: more are not taken back', () => {
     const pool = new BufferPool(2);
-    const a = new ArrayBuffer(8);
-    const b = new ArrayBuffer(8);
-    const c = new ArrayBuffer(8);
+    const [a, b, c] = [1, 2, 3].map(() => pool.copyOf(new Uint8Array(8)));
     pool.give(a);
     pool.give(b);
     pool.give(c);
     assert.equal(pool.size, 2);
-    assert.equal(pool.copyOf(new Uint8Array(8)), b);
-    assert.equal(pool.copyOf(new Uint8Array(8)), c);
-    assert.notEqual(pool.copyOf(new Uint8Array(8)), a);
+    const reused = [pool.copyOf(new Uint8Array(8)), pool.copyOf(new Uint8Array(8))];
+    assert.deepEqual(new Set(reused), new Set([a, b]));
+    assert.notEqual(pool.copyOf(new Uint8Array(8)), c);
+  });
+
+  test('a size not asked for in 32 requests is let go, and its buffers are not taken back', () => {
+    assert.equal(STALE_AFTER, 32);
+    const pool = new BufferPool();
+    const old = pool.copyOf(new Uint8Array(64));
+    const late = pool.copyOf(new Uint8Array(64));
+    pool.give(old);
+    // The frame size changed: 31 requests of the new size keep the old one's spare ...
+    for (let i = 0; i < 31; i++) pool.give(pool.copyOf(new Uint8Array(16)));
+    assert.equal(pool.size, 2);
+    // ... the 32nd after the last ask lets it go.
+    pool.give(pool.copyOf(new Uint8Array(16)));
+    assert.equal(pool.size, 1, 'only the new size’s spare is left');
+    pool.give(late);
+    assert.equal(pool.size, 1, 'a buffer of a size let go is not taken back');
+    assert.notEqual(pool.copyOf(new Uint8Array(64)), old);
+  });
+
+  test('a buffer of a size never asked for is not taken back', () => {
+    const pool = new BufferPool();
+    pool.give(new ArrayBuffer(8));
+    assert.equal(pool.size, 0);
   });
 
   test('a detached buffer is not kept', () => {
