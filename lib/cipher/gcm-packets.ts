@@ -34,29 +34,45 @@ export interface SealedPackets {
   nonces: Uint8Array[];
 }
 
-/** Seals `plaintext` as packets, each under the next nonce of `nonces`. */
+/** One packet of a frame, as it leaves the sender: its place, its nonce, and its ciphertext ‖ tag. */
+export interface SealedPacket {
+  index: number;
+  count: number;
+  nonce: Uint8Array;
+  /** One GCM message: the packet's ciphertext then its tag, in a buffer of its own. */
+  message: Uint8Array;
+}
+
+/**
+ * Seals `plaintext` as packets, each under the next nonce of `nonces`, one after another. For a frame of
+ * several packets, `onPacket` gets each packet as soon as it is sealed (and may keep or transfer its
+ * buffer), so a receiver can open it while the next is sealed, as a call's packets travel.
+ */
 export async function sealPackets(
   key: Uint8Array,
   nonces: NonceSequence,
   plaintext: Uint8Array,
   packetBytes = GCM_PACKET_BYTES,
+  onPacket?: (packet: SealedPacket) => void,
 ): Promise<SealedPackets> {
   const count = packetCount(plaintext.length, packetBytes);
   const length = plaintext.length;
   const ivs = Array.from({ length: count }, () => nonces.next());
   // One packet is laid out as one GCM message already: ciphertext then tag, with nothing to copy.
   if (count === 1) return { sealed: await gcmEncryptAsync(key, ivs[0], plaintext), nonces: ivs };
-  const parts = await Promise.all(
-    ivs.map((iv, i) =>
-      gcmEncryptAsync(key, iv, plaintext.subarray(i * packetBytes, Math.min(length, (i + 1) * packetBytes))),
-    ),
-  );
   const sealed = new Uint8Array(length + count * TAG_LENGTH);
-  parts.forEach((part, i) => {
-    const body = part.length - TAG_LENGTH;
-    sealed.set(part.subarray(0, body), i * packetBytes);
-    sealed.set(part.subarray(body), length + i * TAG_LENGTH);
-  });
+  for (let i = 0; i < count; i++) {
+    const start = i * packetBytes;
+    const message = await gcmEncryptAsync(
+      key,
+      ivs[i],
+      plaintext.subarray(start, Math.min(length, start + packetBytes)),
+    );
+    const body = message.length - TAG_LENGTH;
+    sealed.set(message.subarray(0, body), start);
+    sealed.set(message.subarray(body), length + i * TAG_LENGTH);
+    onPacket?.({ index: i, count, nonce: ivs[i], message });
+  }
   return { sealed, nonces: ivs };
 }
 

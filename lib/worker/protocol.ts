@@ -155,6 +155,21 @@ export interface CiphertextMessage {
   length: number;
 }
 
+/**
+ * Second worker → receiver: one GCM packet of a frame of several, sent as soon as it is sealed (the
+ * buffer, one GCM message, is transferred), so the receiver opens it while the next packets are sealed.
+ * The frame's CiphertextMessage follows its packets.
+ */
+export interface PacketMessage {
+  type: 'packet';
+  seq: number;
+  index: number;
+  count: number;
+  key: Uint8Array;
+  nonce: Uint8Array;
+  buffer: ArrayBuffer;
+}
+
 /** Milliseconds per named step of one frame in one worker. */
 export type StageTimings = Record<string, number>;
 

@@ -5,6 +5,7 @@
  * holder), measures the stream, and sends the ciphertext and motion panels to the page. The plaintext
  * buffer goes back to the primary for reuse, and ciphertext buffers come back from the receiver.
  */
+import type { SealedPacket } from '../cipher/gcm-packets';
 import { bytesPerPixel } from '../cipher/layout';
 import { AnalyticsStage, type AnalyticsResult } from './analytics-stage';
 import { BufferPool, PicturePool } from './buffer-pool';
@@ -13,6 +14,7 @@ import {
   streamIdentity,
   type BufferReturn,
   type CiphertextMessage,
+  type PacketMessage,
   type PageToWorker,
   type PlaintextMessage,
   type SecondResult,
@@ -52,12 +54,32 @@ function sendCiphertext(message: PlaintextMessage, encrypted: StreamFrame): void
   receiverPort.postMessage(out, [buffer]);
 }
 
+/** Hands the receiver one sealed packet of a frame of several, as soon as it is sealed. */
+function sendPacket(message: PlaintextMessage, packet: SealedPacket): void {
+  if (!receiverPort) throw new Error('the receiver is not connected');
+  const { message: sealed } = packet;
+  const own = sealed.byteOffset === 0 && sealed.byteLength === sealed.buffer.byteLength;
+  const buffer = (own ? sealed : sealed.slice()).buffer as ArrayBuffer;
+  const { seq, key } = message;
+  const out: PacketMessage = {
+    type: 'packet',
+    seq,
+    index: packet.index,
+    count: packet.count,
+    key,
+    nonce: packet.nonce,
+    buffer,
+  };
+  receiverPort.postMessage(out, [buffer]);
+}
+
 async function process(message: PlaintextMessage, port: MessagePort): Promise<void> {
   const { seq, index, width, height, layout, bits, mode, key, buffer, length } = message;
   try {
     const clock = new StageClock();
     const plaintext = new Uint8Array(buffer, 0, length);
-    const encrypted = await stream.encrypt(plaintext, mode, key, layout, width, height);
+    const onPacket = (packet: SealedPacket) => sendPacket(message, packet);
+    const encrypted = await stream.encrypt(plaintext, mode, key, layout, width, height, onPacket);
     sendCiphertext(message, encrypted);
     clock.lap(mode);
     let metrics: SecondResult['metrics'] = null;

@@ -14,7 +14,7 @@ import { ctrDecrypt, ctrEncrypt } from '../cipher/ctr';
 import { BLOCK, ecbCiphertextLength, ecbDecrypt, ecbEncrypt, ecbEncryptBlocks } from '../cipher/ecb';
 import type { Frame } from '../cipher/frame';
 import { TAG_LENGTH } from '../cipher/gcm';
-import { GCM_PACKET_BYTES, openPackets, sealPackets } from '../cipher/gcm-packets';
+import { GCM_PACKET_BYTES, openPackets, sealPackets, type SealedPacket } from '../cipher/gcm-packets';
 import { toHex } from '../cipher/hex';
 import { IV_LENGTH } from '../cipher/iv';
 import { checkKey, randomBytes, type Mode } from '../cipher/keys';
@@ -120,7 +120,8 @@ class EcbBlockCache {
   }
 }
 
-function equalBytes(a: Uint8Array, b: Uint8Array): boolean {
+/** Whether two byte arrays hold the same bytes. */
+export function equalBytes(a: Uint8Array, b: Uint8Array): boolean {
   return a.length === b.length && a.every((byte, i) => byte === b[i]);
 }
 
@@ -170,9 +171,16 @@ export class GcmStage {
    * Seals the frame as packets under the next nonces; the picture is drawn from the packets' ciphertext
    * (the tags left out). Each frame gets its own sealed bytes and nonces: runs may overlap.
    */
-  async seal(plaintext: Uint8Array, key: Uint8Array, layout: Layout, width: number, height: number) {
+  async seal(
+    plaintext: Uint8Array,
+    key: Uint8Array,
+    layout: Layout,
+    width: number,
+    height: number,
+    onPacket?: (packet: SealedPacket) => void,
+  ) {
     this.useKey(key);
-    const { sealed, nonces } = await sealPackets(key, this.nonces, plaintext, this.packetBytes);
+    const { sealed, nonces } = await sealPackets(key, this.nonces, plaintext, this.packetBytes, onPacket);
     const source = { layout, width, height, ciphertext: sealed, plaintextLength: plaintext.length };
     const picture = /*#__NOINLINE__*/ toPicture(source, this.picture.take(width, height)).data as Uint8ClampedArray;
     return { sealed, picture, nonces };
@@ -241,6 +249,7 @@ export class StreamStage {
     layout: Layout,
     width: number,
     height: number,
+    onPacket?: (packet: SealedPacket) => void,
   ): Promise<StreamFrame> {
     const plaintextLength = plaintext.length;
     if (mode === 'ecb') {
@@ -249,7 +258,7 @@ export class StreamStage {
       return { mode, ciphertext, picture, nonce: null, nonces: [], plaintextLength, reusedBlocks };
     }
     if (mode === 'gcm') {
-      const { sealed, picture, nonces } = await this.gcm.seal(plaintext, key, layout, width, height);
+      const { sealed, picture, nonces } = await this.gcm.seal(plaintext, key, layout, width, height, onPacket);
       return { mode, ciphertext: sealed, picture, nonce: nonces[0], nonces, plaintextLength, reusedBlocks: 0 };
     }
     const iv = randomBytes(IV_LENGTH);

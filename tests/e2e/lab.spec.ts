@@ -305,6 +305,8 @@ test.describe('reading frames', () => {
     await lab.expectFrame(SLIDE.frame);
     const seconds = (await lab.clock()).time;
     expect(Object.keys((await lab.clock()).timings.primary)).toContain('copy');
+    // At 640 wide a GCM frame is one packet, opened whole.
+    expect(Object.keys((await lab.clock()).timings.receiver)).toContain('decrypt');
     const copied = (await lab.readPanels()).original.rgba;
     const drawn640 = compare(copied, await browserDrawn(page, seconds, 640, 360));
     expect(drawn640.mean, 'mean difference per channel').toBeLessThan(0.5);
@@ -319,6 +321,8 @@ test.describe('reading frames', () => {
     expect(drawn1280.mean, 'mean difference per channel').toBeLessThan(0.5);
     expect(drawn1280.far, 'share of channels more than 16 apart').toBeLessThan(0.001);
     expect(pixelDifference(whole.decrypted.rgba, whole.original.rgba, 1280), 'the key holder sees it').toBeNull();
+    // The 2.8 MB GCM frame went to the receiver as three packets, each opened as it arrived.
+    expect(Object.keys((await lab.clock()).timings.receiver)).toContain('open');
     expectEcbPattern(rgbBytes(whole.ecb.rgba), rgbBytes(whole.original.rgba));
 
     await lab.setWidth(480);

@@ -6,7 +6,13 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { AuthenticationError, NonceSequence } from '../../../lib/cipher';
-import { GCM_PACKET_BYTES, openPackets, packetCount, sealPackets } from '../../../lib/cipher/gcm-packets';
+import {
+  GCM_PACKET_BYTES,
+  openPackets,
+  packetCount,
+  sealPackets,
+  type SealedPacket,
+} from '../../../lib/cipher/gcm-packets';
 import { bytesToHex, concatBytes } from '../helpers/hex';
 import { opensslGcm } from '../helpers/openssl';
 import { seededBytes } from '../helpers/seeded-bytes';
@@ -71,6 +77,49 @@ describe('sealPackets', () => {
       );
       assert.ok(Buffer.from(got).equals(Buffer.from(expected)), `packet ${i}`);
     }
+  });
+});
+
+describe('sealPackets, packet by packet', () => {
+  it('hands over each packet once it is sealed, in order: OpenSSL aes-256-gcm of its slice, its nonce', async () => {
+    const plaintext = seededBytes('gcm packets streamed', 250);
+    const handed: { packet: SealedPacket; sealedSoFar: string }[] = [];
+    let sealedBytes: Uint8Array | null = null;
+    const result = sealPackets(KEY, new NonceSequence(SALT, 3n), plaintext, 100, (packet) => {
+      handed.push({ packet, sealedSoFar: String(sealedBytes) });
+    });
+    sealedBytes = (await result).sealed;
+    assert.deepEqual(
+      handed.map(({ packet }) => [packet.index, packet.count, bytesToHex(packet.nonce)]),
+      [
+        [0, 3, nonceHex(3)],
+        [1, 3, nonceHex(4)],
+        [2, 3, nonceHex(5)],
+      ],
+    );
+    assert.ok(
+      handed.every(({ sealedSoFar }) => sealedSoFar === 'null'),
+      'each is handed over before the frame is done',
+    );
+    handed.forEach(({ packet }, i) => {
+      const slice = plaintext.subarray(i * 100, Math.min(250, (i + 1) * 100));
+      assert.equal(bytesToHex(packet.message), bytesToHex(opensslGcm(KEY, packet.nonce, slice)), `packet ${i}`);
+    });
+  });
+
+  it('a packet handed over may be taken away (its buffer detached) without changing the frame', async () => {
+    const plaintext = seededBytes('gcm packets taken', 300);
+    const kept = await sealPackets(KEY, new NonceSequence(SALT, 9n), plaintext, 100);
+    const taken = await sealPackets(KEY, new NonceSequence(SALT, 9n), plaintext, 100, (packet) => {
+      structuredClone(packet.message.buffer, { transfer: [packet.message.buffer] });
+    });
+    assert.equal(bytesToHex(taken.sealed), bytesToHex(kept.sealed));
+  });
+
+  it('a frame of one packet is not handed over packet by packet', async () => {
+    let calls = 0;
+    await sealPackets(KEY, new NonceSequence(SALT), seededBytes('one packet', 100), 100, () => calls++);
+    assert.equal(calls, 0);
   });
 });
 

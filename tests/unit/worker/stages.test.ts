@@ -20,6 +20,7 @@ import {
   type Layout,
   type Mode,
 } from '../../../lib/cipher';
+import type { SealedPacket } from '../../../lib/cipher/gcm-packets';
 import { EcbStage, GcmStage, PackStage, StreamStage } from '../../../lib/worker/stages';
 import { bytesToHex, concatBytes, hexToBytes } from '../helpers/hex';
 import { opensslCbc, opensslCtr, opensslEcb, opensslEcbRaw, opensslGcm } from '../helpers/openssl';
@@ -433,6 +434,32 @@ describe('StreamStage: a ciphertext panel in any mode', () => {
     const altered = { ...encrypted, ciphertext: encrypted.ciphertext.slice() };
     altered.ciphertext[length + 3 * 16] ^= 0x80;
     await assert.rejects(stage.decrypt(altered, GCM_KEY, 'rgba', 1280, 720), { name: 'AuthenticationError' });
+  });
+
+  it('a GCM frame of several packets hands each packet over as sealed: OpenSSL opens them to the frame', async () => {
+    const length = 1280 * 720 * 3;
+    const plaintext = seededBytes('stream packets handed over', length);
+    const stage = new StreamStage();
+    const handed: SealedPacket[] = [];
+    const encrypted = await stage.encrypt(plaintext, 'gcm', GCM_KEY, 'rgb', 1280, 720, (packet) => handed.push(packet));
+    assert.deepEqual(
+      handed.map((packet) => [packet.index, packet.count]),
+      [
+        [0, 3],
+        [1, 3],
+        [2, 3],
+      ],
+    );
+    assert.deepEqual(
+      handed.map((packet) => bytesToHex(packet.nonce)),
+      encrypted.nonces.map(bytesToHex),
+    );
+    const opened = handed.map((packet) => {
+      const body = packet.message.subarray(0, packet.message.length - 16);
+      const tag = packet.message.subarray(packet.message.length - 16);
+      return opensslOpen(GCM_KEY, bytesToHex(packet.nonce), bytesToHex(tag), body);
+    });
+    assert.ok(Buffer.from(concatBytes(...opened)).equals(Buffer.from(plaintext)));
   });
 
   it('the key holder is refused a GCM frame whose ciphertext was altered', async () => {
