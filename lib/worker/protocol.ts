@@ -158,7 +158,7 @@ export interface CiphertextMessage {
 /**
  * Second worker → receiver: one GCM packet of a frame of several, sent as soon as it is sealed (the
  * buffer, one GCM message, is transferred), so the receiver opens it while the next packets are sealed.
- * The frame's CiphertextMessage follows its packets.
+ * The frame's CiphertextMessage follows its packets (unless the frame fails in the GCM worker).
  */
 export interface PacketMessage {
   type: 'packet';
